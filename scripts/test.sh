@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every check, in the order a failure is cheapest to find: format, lints, native unit tests,
+# browser tests (headless Chromium), the release build, then end-to-end against a real PocketBase.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (wasm32 app and its browser tests; native e2e suite)"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p e2e --all-targets -- -D warnings
+
+step "unit tests (native)"
+cargo test --lib
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --target wasm32-unknown-unknown
+
+step "release build (trunk, wasm-opt -Oz)"
+trunk build --release
+"$ROOT/scripts/size.sh"
+
+step "end-to-end tests (real pocketbase, release build, headless Chromium)"
+PANEL_DIST="$ROOT/dist" cargo test -p e2e -- --test-threads=2

@@ -1,0 +1,164 @@
+//! Requests, one method per endpoint. Each returns `Result<_, ApiError>`; nothing panics on what
+//! the server or the network does.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use web_sys::{File, FormData};
+
+use super::url::{backup_url, backups_url, download_url};
+use super::{ApiError, AuthResponse, BackupInfo, Health};
+
+/// A PocketBase server, optionally with a superuser's auth token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PocketBase {
+    base: String,
+    token: Option<String>,
+}
+
+impl PocketBase {
+    /// `base` is an address already checked by [`super::normalize_server_url`].
+    pub fn new(base: impl Into<String>) -> Self {
+        Self {
+            base: base.into(),
+            token: None,
+        }
+    }
+
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    /// `POST /api/collections/_superusers/auth-with-password`.
+    pub async fn auth_with_password(
+        &self,
+        identity: &str,
+        password: &str,
+    ) -> Result<AuthResponse, ApiError> {
+        let url = format!(
+            "{}/api/collections/_superusers/auth-with-password",
+            self.base
+        );
+        let body = json!({ "identity": identity, "password": password });
+        let request = self.authorized(Request::post(&url)).json(&body);
+        read_json(send(request).await?).await
+    }
+
+    /// `GET /api/backups`, optionally trimmed with `?fields=key,size`. The order is the server's.
+    pub async fn list(&self, fields: Option<&str>) -> Result<Vec<BackupInfo>, ApiError> {
+        let mut builder = self.authorized(Request::get(&backups_url(&self.base)));
+        if let Some(fields) = fields {
+            builder = builder.query([("fields", fields)]);
+        }
+        read_json(send(Ok(builder.build()?)).await?).await
+    }
+
+    /// `POST /api/backups`. Synchronous on the server: it answers once the zip is written.
+    /// `None` lets the server choose the name.
+    pub async fn create(&self, name: Option<&str>) -> Result<(), ApiError> {
+        let body = match name {
+            Some(name) => json!({ "name": name }),
+            None => json!({}),
+        };
+        let request = self
+            .authorized(Request::post(&backups_url(&self.base)))
+            .json(&body);
+        send(request).await.map(drop)
+    }
+
+    /// `POST /api/backups/upload` as multipart form data. The browser streams the `File` itself:
+    /// its bytes never pass through WebAssembly memory.
+    pub async fn upload(&self, file: &File) -> Result<(), ApiError> {
+        let form = FormData::new().map_err(js_failure)?;
+        form.append_with_blob_and_filename("file", file, &file.name())
+            .map_err(js_failure)?;
+        let url = format!("{}/upload", backups_url(&self.base));
+        let request = self.authorized(Request::post(&url)).body(form);
+        send(request).await.map(drop)
+    }
+
+    /// `DELETE /api/backups/{key}`.
+    pub async fn delete(&self, key: &str) -> Result<(), ApiError> {
+        let request = self.authorized(Request::delete(&backup_url(&self.base, key)));
+        send(Ok(request.build()?)).await.map(drop)
+    }
+
+    /// `POST /api/backups/{key}/restore`. The 204 only means the restore was *scheduled*: the
+    /// server replaces its data and restarts itself a moment later.
+    pub async fn restore(&self, key: &str) -> Result<(), ApiError> {
+        let url = format!("{}/restore", backup_url(&self.base, key));
+        let request = self.authorized(Request::post(&url));
+        send(Ok(request.build()?)).await.map(drop)
+    }
+
+    /// `POST /api/files/token`: a short-lived token for one download link.
+    pub async fn file_token(&self) -> Result<String, ApiError> {
+        #[derive(serde::Deserialize)]
+        struct FileToken {
+            token: String,
+        }
+        let url = format!("{}/api/files/token", self.base);
+        let request = self.authorized(Request::post(&url));
+        let answer: FileToken = read_json(send(Ok(request.build()?)).await?).await?;
+        Ok(answer.token)
+    }
+
+    /// The link that downloads `key` natively in the browser, authorized by a file token.
+    pub fn download_url(&self, file_token: &str, key: &str) -> String {
+        download_url(&self.base, key, file_token)
+    }
+
+    /// `GET /api/health`; with a superuser token it tells whether a backup may start now.
+    pub async fn health(&self) -> Result<Health, ApiError> {
+        let url = format!("{}/api/health", self.base);
+        let request = self.authorized(Request::get(&url));
+        read_json(send(Ok(request.build()?)).await?).await
+    }
+
+    fn authorized(&self, builder: RequestBuilder) -> RequestBuilder {
+        match &self.token {
+            Some(token) => builder.header("Authorization", token),
+            None => builder,
+        }
+    }
+}
+
+/// Shows whether a token is set, never the token: it must not reach a log.
+impl std::fmt::Debug for PocketBase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PocketBase")
+            .field("base", &self.base)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+impl From<gloo_net::Error> for ApiError {
+    fn from(error: gloo_net::Error) -> Self {
+        ApiError::Network(error.to_string())
+    }
+}
+
+fn js_failure(value: wasm_bindgen::JsValue) -> ApiError {
+    ApiError::Network(format!("{value:?}"))
+}
+
+/// Sends the request; an answer with status ≥ 400 becomes [`ApiError::Server`].
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    let response = request?.send().await?;
+    if response.status() >= 400 {
+        let body = response.text().await.unwrap_or_default();
+        return Err(ApiError::from_response(response.status(), &body));
+    }
+    Ok(response)
+}
+
+async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let body = response.text().await?;
+    serde_json::from_str(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
+}

@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::text;
+
+/// Shows an [`ApiError`] in words, announced to screen readers. Nothing when there is none.
+#[component]
+pub fn ErrorNotice(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
+    move || {
+        error.with(|error| {
+            error.as_ref().map(|error| {
+                view! { <p class="notice error" role="alert">{text::error_message(error)}</p> }
+            })
+        })
+    }
+}

@@ -1,0 +1,44 @@
+//! Display formatting for sizes and dates.
+
+/// Bytes in decimal SI units with one decimal, e.g. `251.3 MB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["kB", "MB", "GB", "TB", "PB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64;
+    let mut unit = "B";
+    for next in UNITS {
+        if value < 999.95 {
+            break;
+        }
+        value /= 1000.0;
+        unit = next;
+    }
+    format!("{value:.1} {unit}")
+}
+
+/// A UTC instant in the browser's own time zone and locale.
+pub fn local_datetime(epoch_ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
+    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn formats_sizes() {
+        assert_eq!(human_size(0), "0 B");
+        assert_eq!(human_size(999), "999 B");
+        assert_eq!(human_size(1000), "1.0 kB");
+        assert_eq!(human_size(1_550), "1.6 kB");
+        assert_eq!(human_size(999_949), "999.9 kB");
+        assert_eq!(human_size(999_999), "1.0 MB");
+        assert_eq!(human_size(251_316_185), "251.3 MB");
+        assert_eq!(human_size(5_000_000_000), "5.0 GB");
+        assert_eq!(human_size(u64::MAX), "18446.7 PB");
+    }
+}

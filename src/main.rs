@@ -1,0 +1,3 @@
+fn main() {
+    pb_backups_panel::mount();
+}

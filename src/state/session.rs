@@ -1,0 +1,126 @@
+//! Who is signed in, to which server. The token lives in `localStorage` so a reload keeps the
+//! session; it is sent only in the `Authorization` header and never printed.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::storage;
+use crate::api::{ApiError, PocketBase};
+use crate::text;
+
+const SESSION_KEY: &str = "session";
+/// Remembered after sign-out, to pre-fill the next sign-in.
+const SERVER_KEY: &str = "server-url";
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub server_url: String,
+    pub email: String,
+    pub token: String,
+}
+
+impl Session {
+    pub fn client(&self) -> PocketBase {
+        PocketBase::new(&self.server_url).with_token(&self.token)
+    }
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("server_url", &self.server_url)
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SessionState {
+    current: RwSignal<Option<Session>>,
+    /// Why the admin was sent back to the sign-in page, shown there.
+    notice: RwSignal<Option<&'static str>>,
+}
+
+impl SessionState {
+    /// The session saved by an earlier visit, if any.
+    pub fn restore() -> Self {
+        let saved = storage::read(SESSION_KEY).and_then(|json| serde_json::from_str(&json).ok());
+        Self {
+            current: RwSignal::new(saved),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    pub fn current(&self) -> Signal<Option<Session>> {
+        self.current.into()
+    }
+
+    pub fn notice(&self) -> Signal<Option<&'static str>> {
+        self.notice.into()
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.current.with(Option::is_some)
+    }
+
+    /// The address to offer on the sign-in page: the last one used, else this page's origin
+    /// (the panel is usually served by PocketBase itself).
+    pub fn suggested_server_url(&self) -> String {
+        storage::read(SERVER_KEY)
+            .or_else(|| web_sys::window()?.location().origin().ok())
+            .unwrap_or_default()
+    }
+
+    /// Checks the credentials against the server's `_superusers` collection. Changes nothing
+    /// until [`Self::sign_in`] is given the result.
+    pub async fn authenticate(
+        server_url: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<Session, ApiError> {
+        let auth = PocketBase::new(server_url)
+            .auth_with_password(email, password)
+            .await?;
+        Ok(Session {
+            server_url: server_url.to_owned(),
+            email: if auth.record.email.is_empty() {
+                email.to_owned()
+            } else {
+                auth.record.email
+            },
+            token: auth.token,
+        })
+    }
+
+    pub fn sign_in(&self, session: Session) {
+        if let Ok(json) = serde_json::to_string(&session) {
+            storage::write(SESSION_KEY, &json);
+        }
+        storage::write(SERVER_KEY, &session.server_url);
+        self.notice.set(None);
+        self.current.set(Some(session));
+    }
+
+    /// Forgets the token; `notice` tells the sign-in page why, when it was not the admin's choice.
+    pub fn sign_out(&self, notice: Option<&'static str>) {
+        storage::remove(SESSION_KEY);
+        self.notice.set(notice);
+        self.current.set(None);
+    }
+
+    /// A client for the signed-in server, untracked so that calling it subscribes to nothing.
+    pub fn client(&self) -> Option<PocketBase> {
+        self.current.with_untracked(|s| s.as_ref().map(Session::client))
+    }
+
+    /// Every failed call passes through here: a 401 means the token is no longer accepted
+    /// (expired, or replaced by a restore), so the admin goes back to sign-in.
+    pub fn screen<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        if let Err(error) = &result {
+            if error.is_unauthorized() && self.current.with_untracked(Option::is_some) {
+                self.sign_out(Some(text::SESSION_EXPIRED));
+            }
+        }
+        result
+    }
+}

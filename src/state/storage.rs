@@ -1,0 +1,24 @@
+//! `localStorage`, under this project's own prefix. A browser that refuses storage (private
+//! mode, disabled cookies) still works: the session then lasts until the tab closes.
+
+const PREFIX: &str = "pb-backups-panel.";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+pub fn read(name: &str) -> Option<String> {
+    local_storage()?.get_item(&format!("{PREFIX}{name}")).ok()?
+}
+
+pub fn write(name: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(&format!("{PREFIX}{name}"), value);
+    }
+}
+
+pub fn remove(name: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&format!("{PREFIX}{name}"));
+    }
+}

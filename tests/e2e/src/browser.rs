@@ -1,0 +1,194 @@
+//! Headless Chromium driven through chromedriver. Elements are found the way a person finds
+//! them — by label, by button text, by heading — never by sleeping.
+
+use std::process::{Command, Stdio};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+use crate::eventually;
+use crate::process::{free_port, ProcessGroup};
+
+pub struct Browser {
+    client: Client,
+    // After the client: dropping the driver's group also ends Chromium and its helpers.
+    _driver: ProcessGroup,
+    _profile: tempfile::TempDir,
+}
+
+/// Quotes text for an XPath string literal, also when it holds both kinds of quotes.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        return format!("'{text}'");
+    }
+    let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+    format!("concat({})", parts.join(", \"'\", "))
+}
+
+impl Browser {
+    pub async fn start() -> Self {
+        let port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let mut command = Command::new(chromedriver);
+        command
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let mut driver = ProcessGroup::spawn("chromedriver", command);
+        let profile = tempfile::tempdir().expect("profile dir");
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--window-size=1200,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }
+        });
+        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let client = eventually("chromedriver to accept a session", || {
+            driver.assert_running(String::new);
+            let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            builder.capabilities(capabilities.clone());
+            let webdriver = webdriver.clone();
+            async move { builder.connect(&webdriver).await.ok() }
+        })
+        .await;
+        Self { client, _driver: driver, _profile: profile }
+    }
+
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+    }
+
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+    }
+
+    pub async fn current_url(&self) -> String {
+        self.client.current_url().await.expect("url").to_string()
+    }
+
+    async fn wait_for(&self, what: &str, xpath: &str) -> Element {
+        eventually(what, || async {
+            let found = self.client.find(Locator::XPath(xpath)).await.ok()?;
+            found.is_displayed().await.ok()?.then_some(found)
+        })
+        .await
+    }
+
+    async fn is_present(&self, xpath: &str) -> bool {
+        self.client.find(Locator::XPath(xpath)).await.is_ok()
+    }
+
+    /// The input whose `<label>` reads `label`.
+    pub async fn field(&self, label: &str) -> Element {
+        let xpath = format!("//input[@id=//label[normalize-space()={}]/@for]", xpath_literal(label));
+        self.wait_for(&format!("field labelled {label:?}"), &xpath).await
+    }
+
+    pub async fn field_value(&self, label: &str) -> String {
+        self.field(label).await.prop("value").await.expect("value").unwrap_or_default()
+    }
+
+    pub async fn fill(&self, label: &str, value: &str) {
+        let field = self.field(label).await;
+        field.clear().await.expect("clear");
+        field.send_keys(value).await.expect("type");
+    }
+
+    pub async fn button(&self, name: &str) -> Element {
+        let xpath = format!("//button[normalize-space()={}]", xpath_literal(name));
+        self.wait_for(&format!("button {name:?}"), &xpath).await
+    }
+
+    pub async fn click(&self, name: &str) {
+        let button = self.button(name).await;
+        eventually(&format!("button {name:?} to be enabled"), || async {
+            button.is_enabled().await.ok()?.then_some(())
+        })
+        .await;
+        button.click().await.expect("click");
+    }
+
+    pub async fn wait_for_heading(&self, text: &str) {
+        let xpath = format!("//h1[normalize-space()={}]", xpath_literal(text));
+        self.wait_for(&format!("heading {text:?}"), &xpath).await;
+    }
+
+    pub async fn wait_for_text(&self, text: &str) {
+        let xpath = format!("//body//*[contains(normalize-space(text()), {})]", xpath_literal(text));
+        self.wait_for(&format!("text {text:?}"), &xpath).await;
+    }
+
+    /// The text of every element with `role=alert`, waiting until there is one.
+    pub async fn alert(&self) -> String {
+        self.wait_for("an alert", "//*[@role='alert']").await.text().await.expect("text")
+    }
+
+    pub async fn has_alert(&self) -> bool {
+        self.is_present("//*[@role='alert']").await
+    }
+
+    /// The backups table's rows: each row's cells as text, top to bottom.
+    pub async fn rows(&self) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let Ok(found) = self.client.find_all(Locator::XPath("//table//tbody/tr")).await else {
+            return rows;
+        };
+        for row in found {
+            let mut cells = Vec::new();
+            for cell in row.find_all(Locator::XPath("./th|./td")).await.unwrap_or_default() {
+                cells.push(cell.text().await.unwrap_or_default());
+            }
+            rows.push(cells);
+        }
+        rows
+    }
+
+    /// Waits until the table's first column lists exactly `keys`, in this order.
+    pub async fn wait_for_keys(&self, keys: &[&str]) -> Vec<Vec<String>> {
+        eventually(&format!("rows {keys:?}"), || async {
+            let rows = self.rows().await;
+            let shown: Vec<&str> = rows.iter().filter_map(|r| r.first().map(String::as_str)).collect();
+            (shown == keys).then_some(rows)
+        })
+        .await
+    }
+
+    /// The `datetime` attribute of each row's time, top to bottom.
+    pub async fn row_datetimes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for time in self.client.find_all(Locator::XPath("//tbody//time")).await.expect("times") {
+            out.push(time.attr("datetime").await.expect("attr").unwrap_or_default());
+        }
+        out
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn script(&self, source: &str, args: Vec<Value>) -> Value {
+        self.client.execute(source, args).await.expect("script")
+    }
+
+    pub async fn local_storage(&self, key: &str) -> Option<String> {
+        let value = self
+            .script("return localStorage.getItem(arguments[0]);", vec![json!(key)])
+            .await;
+        value.as_str().map(str::to_owned)
+    }
+
+    pub async fn set_local_storage(&self, key: &str, value: &str) {
+        self.script("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)])
+            .await;
+    }
+
+    /// How many `<img>` elements the page holds: a key rendered as markup would add one.
+    pub async fn image_count(&self) -> usize {
+        self.client.find_all(Locator::Css("img")).await.map(|v| v.len()).unwrap_or(0)
+    }
+}

@@ -1,0 +1,198 @@
+//! A real `pocketbase` serving the release build of the panel from its public dir, on a free
+//! port with its own temporary folders, plus direct API calls to arrange and check test data.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::process::{free_port, ProcessGroup};
+use crate::PATIENCE;
+
+pub const ADMIN_EMAIL: &str = "admin@example.com";
+pub const ADMIN_PASSWORD: &str = "e2e-admin-password";
+
+pub struct PocketBase {
+    // Declared first so the server stops before its folders are removed.
+    process: ProcessGroup,
+    dir: tempfile::TempDir,
+    url: String,
+    agent: ureq::Agent,
+}
+
+/// An HTTP answer: status and body text.
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+fn binary() -> String {
+    std::env::var("POCKETBASE_BIN").unwrap_or_else(|_| "pocketbase".into())
+}
+
+/// The release build; `scripts/test.sh` builds it before this suite runs.
+fn panel_dist() -> PathBuf {
+    let dist = std::env::var_os("PANEL_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build at {} — run `trunk build --release` (scripts/test.sh does)",
+        dist.display()
+    );
+    dist
+}
+
+impl PocketBase {
+    /// Starts a server with one superuser ([`ADMIN_EMAIL`]) and waits until it answers.
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        run_cli(&["superuser", "upsert", ADMIN_EMAIL, ADMIN_PASSWORD], &data);
+
+        let url = format!("http://127.0.0.1:{}", free_port());
+        let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
+        let mut command = Command::new(binary());
+        command
+            .arg("serve")
+            .arg("--http")
+            .arg(url.trim_start_matches("http://"))
+            .arg("--dir")
+            .arg(&data)
+            .arg("--migrationsDir")
+            .arg(dir.path().join("migrations"))
+            .arg("--hooksDir")
+            .arg(dir.path().join("hooks"))
+            .arg("--publicDir")
+            .arg(panel_dist())
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log);
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let mut server = Self {
+            process: ProcessGroup::spawn("pocketbase", command),
+            dir,
+            url,
+            agent,
+        };
+        server.wait_until_healthy();
+        server
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
+    }
+
+    /// Waits until `/api/health` answers 200, e.g. after start-up or a restore's restart.
+    pub fn wait_until_healthy(&mut self) {
+        let start = Instant::now();
+        loop {
+            let log = self.log();
+            self.process.assert_running(|| log);
+            if self.get("/api/health", None).is_some_and(|a| a.status == 200) {
+                return;
+            }
+            assert!(start.elapsed() < PATIENCE, "pocketbase never became healthy:\n{}", self.log());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Adds or updates a superuser with the real CLI (as an admin would).
+    pub fn upsert_superuser(&self, email: &str, password: &str) {
+        run_cli(&["superuser", "upsert", email, password], &self.dir.path().join("data"));
+    }
+
+    pub fn auth(&self, collection: &str, email: &str, password: &str) -> Value {
+        let path = format!("/api/collections/{collection}/auth-with-password");
+        let answer = self.post_json(&path, None, json!({"identity": email, "password": password}));
+        assert_eq!(answer.status, 200, "sign-in of {email} failed: {}", answer.body);
+        answer.json()
+    }
+
+    pub fn admin_token(&self) -> String {
+        let auth = self.auth("_superusers", ADMIN_EMAIL, ADMIN_PASSWORD);
+        auth["token"].as_str().expect("token").to_owned()
+    }
+
+    /// `POST /api/backups`, synchronous: the backup exists when this returns.
+    pub fn create_backup(&self, name: &str) {
+        let answer = self.post_json("/api/backups", Some(&self.admin_token()), json!({"name": name}));
+        assert_eq!(answer.status, 204, "create {name}: {}", answer.body);
+    }
+
+    /// The backups as the server lists them: `(key, size, modified)`.
+    pub fn backups(&self) -> Vec<(String, u64, String)> {
+        let answer = self.get("/api/backups", Some(&self.admin_token())).expect("list");
+        assert_eq!(answer.status, 200, "list: {}", answer.body);
+        let list = answer.json();
+        list.as_array()
+            .expect("array")
+            .iter()
+            .map(|b| {
+                (
+                    b["key"].as_str().expect("key").to_owned(),
+                    b["size"].as_u64().expect("size"),
+                    b["modified"].as_str().expect("modified").to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    pub fn get(&self, path: &str, token: Option<&str>) -> Option<Answer> {
+        let mut request = self.agent.get(format!("{}{path}", self.url));
+        if let Some(token) = token {
+            request = request.header("Authorization", token);
+        }
+        request.call().ok().map(answer)
+    }
+
+    pub fn post_json(&self, path: &str, token: Option<&str>, body: Value) -> Answer {
+        let mut request = self.agent.post(format!("{}{path}", self.url));
+        if let Some(token) = token {
+            request = request.header("Authorization", token);
+        }
+        answer(request.send_json(body).expect("request failed"))
+    }
+
+    pub fn delete(&self, path: &str, token: &str) -> Answer {
+        let request = self.agent.delete(format!("{}{path}", self.url));
+        answer(request.header("Authorization", token).call().expect("request failed"))
+    }
+}
+
+fn answer(mut response: ureq::http::Response<ureq::Body>) -> Answer {
+    let status = response.status().as_u16();
+    let body = response.body_mut().read_to_string().unwrap_or_default();
+    Answer { status, body }
+}
+
+fn run_cli(args: &[&str], data: &Path) {
+    let output = Command::new(binary())
+        .args(args)
+        .arg("--dir")
+        .arg(data)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {} (set POCKETBASE_BIN): {e}", binary()));
+    assert!(
+        output.status.success(),
+        "pocketbase {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

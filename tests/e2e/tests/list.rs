@@ -1,0 +1,55 @@
+//! The backups list against backups made by the real server.
+
+use e2e::{Browser, PocketBase};
+
+async fn signed_in(server: &PocketBase) -> Browser {
+    let browser = Browser::start().await;
+    browser.open(server.url()).await;
+    browser.fill("Email", "admin@example.com").await;
+    browser.fill("Password", "e2e-admin-password").await;
+    browser.click("Sign in").await;
+    browser.wait_for_heading("Backups").await;
+    browser
+}
+
+#[tokio::test]
+async fn lists_real_backups_newest_first_and_refreshes() {
+    let server = PocketBase::start();
+    server.create_backup("first.zip");
+    server.create_backup("second.zip");
+    let browser = signed_in(&server).await;
+
+    let rows = browser.wait_for_keys(&["second.zip", "first.zip"]).await;
+    let listed = server.backups();
+    for row in &rows {
+        let (_, size, _) = listed.iter().find(|(key, ..)| *key == row[0]).expect("listed");
+        assert!(row[1].ends_with("kB") || row[1].ends_with(" B"), "size {:?} for {size} bytes", row[1]);
+        assert!(!row[2].is_empty() && row[2] != "—", "no date shown: {row:?}");
+    }
+    // The shown times are the server's instants (rendered in local time).
+    let mut expected: Vec<String> = listed.iter().map(|(_, _, m)| m.replacen(' ', "T", 1)).collect();
+    expected.sort();
+    expected.reverse();
+    assert_eq!(browser.row_datetimes().await, expected);
+
+    server.create_backup("third.zip");
+    browser.click("Refresh").await;
+    browser.wait_for_keys(&["third.zip", "second.zip", "first.zip"]).await;
+}
+
+#[tokio::test]
+async fn an_unreachable_server_is_an_error_not_a_blank_page() {
+    let server = PocketBase::start();
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("No backups yet").await;
+
+    let stopped_url = server.url().to_owned();
+    drop(server);
+    browser.click("Refresh").await;
+    assert_eq!(
+        browser.alert().await,
+        "Cannot reach the server. Check the address and that PocketBase is running."
+    );
+    browser.wait_for_heading("Backups").await;
+    assert!(!stopped_url.is_empty());
+}
