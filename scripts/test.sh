@@ -6,6 +6,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
+# Every test runner's output is kept to add up one closing line for the whole run.
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+tests() { "$@" 2>&1 | tee -a "$results"; }
+
 step "cargo fmt --check"
 cargo fmt --all --check
 
@@ -14,14 +19,17 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p e2e --all-targets -- -D warnings
 
 step "unit tests (native)"
-cargo test --lib
+tests cargo test --lib
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-cargo test --target wasm32-unknown-unknown
+tests cargo test --target wasm32-unknown-unknown
 
 step "release build (trunk, wasm-opt -Oz)"
 trunk build --release
 "$ROOT/scripts/size.sh"
 
 step "end-to-end tests (real pocketbase, release build, headless Chromium)"
-PANEL_DIST="$ROOT/dist" cargo test -p e2e -- --test-threads=2
+PANEL_DIST="$ROOT/dist" tests cargo test -p e2e -- --test-threads=2
+
+step "summary"
+awk '/^test result:/ { p += $4; f += $6 } END { printf "all: %d passed, %d failed\n", p, f }' "$results"

@@ -13,8 +13,7 @@ pub const SIGN_IN_HINT: &str = "Sign in with a PocketBase superuser account.";
 pub const SIGN_OUT: &str = "Sign out";
 pub const EMAIL_REQUIRED: &str = "Enter the superuser's email.";
 pub const PASSWORD_REQUIRED: &str = "Enter the password.";
-pub const SESSION_EXPIRED: &str =
-    "Your session has expired or is no longer valid. Sign in again.";
+pub const SESSION_EXPIRED: &str = "Your session has expired or is no longer valid. Sign in again.";
 
 pub const BACKUPS: &str = "Backups";
 pub const REFRESH: &str = "Refresh";
@@ -35,9 +34,7 @@ pub fn bad_server_url(reason: BadServerUrl) -> &'static str {
         BadServerUrl::NotHttp => {
             "Enter a full address starting with http:// or https://, e.g. http://127.0.0.1:8090."
         }
-        BadServerUrl::HasQueryOrFragment => {
-            "Enter the server's address without ? or # parts."
-        }
+        BadServerUrl::HasQueryOrFragment => "Enter the server's address without ? or # parts.",
     }
 }
 
@@ -84,7 +81,10 @@ mod tests {
             400,
             r#"{"message":"Something went wrong.","data":{"file":{"code":"validation_invalid_mime_type","message":"Invalid file type."}}}"#,
         );
-        assert_eq!(error_message(&error), "Something went wrong. file: Invalid file type.");
+        assert_eq!(
+            error_message(&error),
+            "Something went wrong. file: Invalid file type."
+        );
     }
 
     #[test]
@@ -93,7 +93,10 @@ mod tests {
             error_message(&ApiError::from_response(413, "<html>too big</html>")),
             "The server refused the request (HTTP 413)."
         );
-        assert_eq!(error_message(&ApiError::from_response(401, "{}")), SESSION_EXPIRED);
+        assert_eq!(
+            error_message(&ApiError::from_response(401, "{}")),
+            SESSION_EXPIRED
+        );
         assert!(error_message(&ApiError::from_response(403, "{}")).contains("not a superuser"));
         assert!(error_message(&ApiError::Network("x".into())).contains("Cannot reach"));
     }

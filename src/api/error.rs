@@ -118,7 +118,12 @@ mod tests {
 
     #[test]
     fn copes_with_non_json_and_empty_bodies() {
-        for body in ["<html><h1>413 Request Entity Too Large</h1></html>", "", "null", "[1]"] {
+        for body in [
+            "<html><h1>413 Request Entity Too Large</h1></html>",
+            "",
+            "null",
+            "[1]",
+        ] {
             assert_eq!(
                 ApiError::from_response(413, body),
                 ApiError::Server {

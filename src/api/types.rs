@@ -54,10 +54,18 @@ pub fn parse_modified(text: &str) -> Option<i64> {
     let text = text.trim().strip_suffix('Z')?;
     let (date, time) = text.split_once([' ', 'T'])?;
     let mut date_parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (year, month, day) = (date_parts.next()??, date_parts.next()??, date_parts.next()??);
+    let (year, month, day) = (
+        date_parts.next()??,
+        date_parts.next()??,
+        date_parts.next()??,
+    );
     let (hms, fraction) = time.split_once('.').unwrap_or((time, ""));
     let mut time_parts = hms.splitn(3, ':').map(|p| p.parse::<i64>().ok());
-    let (hour, minute, second) = (time_parts.next()??, time_parts.next()??, time_parts.next()??);
+    let (hour, minute, second) = (
+        time_parts.next()??,
+        time_parts.next()??,
+        time_parts.next()??,
+    );
     let valid = (1..=12).contains(&month)
         && (1..=31).contains(&day)
         && (0..24).contains(&hour)
@@ -94,7 +102,14 @@ mod tests {
         let list: Vec<BackupInfo> = serde_json::from_str(body).unwrap();
         assert_eq!(list[0].size, 251_316_185);
         assert_eq!(list[0].modified_ms(), Some(1_684_513_557_542));
-        assert_eq!(list[1], BackupInfo { key: "trimmed.zip".into(), size: 0, modified: String::new() });
+        assert_eq!(
+            list[1],
+            BackupInfo {
+                key: "trimmed.zip".into(),
+                size: 0,
+                modified: String::new()
+            }
+        );
         assert_eq!(list[1].modified_ms(), None);
     }
 
@@ -102,22 +117,43 @@ mod tests {
     fn parses_datetimes() {
         assert_eq!(parse_modified("1970-01-01 00:00:00.000Z"), Some(0));
         assert_eq!(parse_modified("1970-01-01 00:00:01Z"), Some(1_000));
-        assert_eq!(parse_modified("2000-03-01T00:00:00.5Z"), Some(951_868_800_500));
-        assert_eq!(parse_modified("2026-11-24 04:24:23.578123Z"), Some(1_795_494_263_578));
-        for bad in ["", "2026-11-24 04:24:23.578", "2026-13-01 00:00:00Z", "x-y-z 1:2:3Z", "2026-11-24Z", "2026-11-24 04:24:23.5a8Z"] {
+        assert_eq!(
+            parse_modified("2000-03-01T00:00:00.5Z"),
+            Some(951_868_800_500)
+        );
+        assert_eq!(
+            parse_modified("2026-11-24 04:24:23.578123Z"),
+            Some(1_795_494_263_578)
+        );
+        for bad in [
+            "",
+            "2026-11-24 04:24:23.578",
+            "2026-13-01 00:00:00Z",
+            "x-y-z 1:2:3Z",
+            "2026-11-24Z",
+            "2026-11-24 04:24:23.5a8Z",
+        ] {
             assert_eq!(parse_modified(bad), None, "{bad:?}");
         }
     }
 
     #[test]
     fn parses_auth_and_health() {
-        let auth: AuthResponse =
-            serde_json::from_str(r#"{"token":"t","record":{"id":"r1","email":"a@b.c","collectionName":"_superusers"}}"#).unwrap();
-        assert_eq!((auth.token.as_str(), auth.record.email.as_str()), ("t", "a@b.c"));
-        let health: Health =
-            serde_json::from_str(r#"{"code":200,"message":"API is healthy.","data":{"canBackup":false}}"#).unwrap();
+        let auth: AuthResponse = serde_json::from_str(
+            r#"{"token":"t","record":{"id":"r1","email":"a@b.c","collectionName":"_superusers"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (auth.token.as_str(), auth.record.email.as_str()),
+            ("t", "a@b.c")
+        );
+        let health: Health = serde_json::from_str(
+            r#"{"code":200,"message":"API is healthy.","data":{"canBackup":false}}"#,
+        )
+        .unwrap();
         assert_eq!(health.data.can_backup, Some(false));
-        let anonymous: Health = serde_json::from_str(r#"{"code":200,"message":"ok","data":{}}"#).unwrap();
+        let anonymous: Health =
+            serde_json::from_str(r#"{"code":200,"message":"ok","data":{}}"#).unwrap();
         assert_eq!(anonymous.data.can_backup, None);
     }
 }

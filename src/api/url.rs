@@ -54,7 +54,11 @@ pub(crate) fn backup_url(base: &str, key: &str) -> String {
 
 /// A browser-native download link. It carries a short-lived *file* token, never the auth token.
 pub fn download_url(base: &str, key: &str, file_token: &str) -> String {
-    format!("{}?token={}", backup_url(base, key), encode_segment(file_token))
+    format!(
+        "{}?token={}",
+        backup_url(base, key),
+        encode_segment(file_token)
+    )
 }
 
 #[cfg(test)]
@@ -66,9 +70,18 @@ mod tests {
         assert_eq!(encode_segment("pb_backup_1.zip"), "pb_backup_1.zip");
         assert_eq!(encode_segment("a#b?c%20d.zip"), "a%23b%3Fc%2520d.zip");
         assert_eq!(encode_segment("../x.zip"), "..%2Fx.zip");
-        assert_eq!(encode_segment("My Backup (1).zip"), "My%20Backup%20%281%29.zip");
-        assert_eq!(encode_segment("@auto_pb_backup_x.zip"), "%40auto_pb_backup_x.zip");
-        assert_eq!(encode_segment("中文备份.zip"), "%E4%B8%AD%E6%96%87%E5%A4%87%E4%BB%BD.zip");
+        assert_eq!(
+            encode_segment("My Backup (1).zip"),
+            "My%20Backup%20%281%29.zip"
+        );
+        assert_eq!(
+            encode_segment("@auto_pb_backup_x.zip"),
+            "%40auto_pb_backup_x.zip"
+        );
+        assert_eq!(
+            encode_segment("中文备份.zip"),
+            "%E4%B8%AD%E6%96%87%E5%A4%87%E4%BB%BD.zip"
+        );
         assert_eq!(
             encode_segment("<img src=x onerror=alert(1)>.zip"),
             "%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.zip"
@@ -79,7 +92,10 @@ mod tests {
     fn builds_endpoint_urls() {
         let base = "http://127.0.0.1:8090";
         assert_eq!(backups_url(base), "http://127.0.0.1:8090/api/backups");
-        assert_eq!(backup_url(base, "a b.zip"), "http://127.0.0.1:8090/api/backups/a%20b.zip");
+        assert_eq!(
+            backup_url(base, "a b.zip"),
+            "http://127.0.0.1:8090/api/backups/a%20b.zip"
+        );
         assert_eq!(
             download_url(base, "a#b.zip", "t.k+n="),
             "http://127.0.0.1:8090/api/backups/a%23b.zip?token=t.k%2Bn%3D"
@@ -88,14 +104,35 @@ mod tests {
 
     #[test]
     fn normalizes_server_urls() {
-        assert_eq!(normalize_server_url(" http://127.0.0.1:8090/ "), Ok("http://127.0.0.1:8090".into()));
-        assert_eq!(normalize_server_url("https://pb.example.com/sub//"), Ok("https://pb.example.com/sub".into()));
-        assert_eq!(normalize_server_url("HTTPS://PB.example.com"), Ok("HTTPS://PB.example.com".into()));
+        assert_eq!(
+            normalize_server_url(" http://127.0.0.1:8090/ "),
+            Ok("http://127.0.0.1:8090".into())
+        );
+        assert_eq!(
+            normalize_server_url("https://pb.example.com/sub//"),
+            Ok("https://pb.example.com/sub".into())
+        );
+        assert_eq!(
+            normalize_server_url("HTTPS://PB.example.com"),
+            Ok("HTTPS://PB.example.com".into())
+        );
         assert_eq!(normalize_server_url("   "), Err(BadServerUrl::Empty));
-        assert_eq!(normalize_server_url("pb.example.com"), Err(BadServerUrl::NotHttp));
-        assert_eq!(normalize_server_url("ftp://pb.example.com"), Err(BadServerUrl::NotHttp));
+        assert_eq!(
+            normalize_server_url("pb.example.com"),
+            Err(BadServerUrl::NotHttp)
+        );
+        assert_eq!(
+            normalize_server_url("ftp://pb.example.com"),
+            Err(BadServerUrl::NotHttp)
+        );
         assert_eq!(normalize_server_url("http://"), Err(BadServerUrl::NotHttp));
-        assert_eq!(normalize_server_url("http://x/?a=1"), Err(BadServerUrl::HasQueryOrFragment));
-        assert_eq!(normalize_server_url("http://x/#/"), Err(BadServerUrl::HasQueryOrFragment));
+        assert_eq!(
+            normalize_server_url("http://x/?a=1"),
+            Err(BadServerUrl::HasQueryOrFragment)
+        );
+        assert_eq!(
+            normalize_server_url("http://x/#/"),
+            Err(BadServerUrl::HasQueryOrFragment)
+        );
     }
 }

@@ -27,9 +27,22 @@ pub fn SignInPage() -> impl IntoView {
         }
         let url = normalize_server_url(&server_url.get_untracked());
         let (email_value, password_value) = (email.get_untracked(), password.get_untracked());
-        server_problem.set(url.as_ref().err().map(|e| text::bad_server_url(*e).to_owned()));
-        email_problem.set(email_value.trim().is_empty().then(|| text::EMAIL_REQUIRED.into()));
-        password_problem.set(password_value.is_empty().then(|| text::PASSWORD_REQUIRED.into()));
+        server_problem.set(
+            url.as_ref()
+                .err()
+                .map(|e| text::bad_server_url(*e).to_owned()),
+        );
+        email_problem.set(
+            email_value
+                .trim()
+                .is_empty()
+                .then(|| text::EMAIL_REQUIRED.into()),
+        );
+        password_problem.set(
+            password_value
+                .is_empty()
+                .then(|| text::PASSWORD_REQUIRED.into()),
+        );
         let Ok(url) = url else { return };
         if email_problem.with_untracked(Option::is_some)
             || password_problem.with_untracked(Option::is_some)

@@ -100,6 +100,9 @@ mod tests {
         ];
         sort_newest_first(&mut rows);
         let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
-        assert_eq!(keys, ["new.zip", "a.zip", "b.zip", "old.zip", "undated.zip"]);
+        assert_eq!(
+            keys,
+            ["new.zip", "a.zip", "b.zip", "old.zip", "undated.zip"]
+        );
     }
 }

@@ -110,7 +110,8 @@ impl SessionState {
 
     /// A client for the signed-in server, untracked so that calling it subscribes to nothing.
     pub fn client(&self) -> Option<PocketBase> {
-        self.current.with_untracked(|s| s.as_ref().map(Session::client))
+        self.current
+            .with_untracked(|s| s.as_ref().map(Session::client))
     }
 
     /// Every failed call passes through here: a 401 means the token is no longer accepted

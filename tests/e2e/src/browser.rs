@@ -49,17 +49,24 @@ impl Browser {
                 ]
             }
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
         let webdriver = format!("http://127.0.0.1:{port}");
         let client = eventually("chromedriver to accept a session", || {
             driver.assert_running(String::new);
-            let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            let mut builder =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
             builder.capabilities(capabilities.clone());
             let webdriver = webdriver.clone();
             async move { builder.connect(&webdriver).await.ok() }
         })
         .await;
-        Self { client, _driver: driver, _profile: profile }
+        Self {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
     }
 
     pub async fn open(&self, url: &str) {
@@ -88,12 +95,21 @@ impl Browser {
 
     /// The input whose `<label>` reads `label`.
     pub async fn field(&self, label: &str) -> Element {
-        let xpath = format!("//input[@id=//label[normalize-space()={}]/@for]", xpath_literal(label));
-        self.wait_for(&format!("field labelled {label:?}"), &xpath).await
+        let xpath = format!(
+            "//input[@id=//label[normalize-space()={}]/@for]",
+            xpath_literal(label)
+        );
+        self.wait_for(&format!("field labelled {label:?}"), &xpath)
+            .await
     }
 
     pub async fn field_value(&self, label: &str) -> String {
-        self.field(label).await.prop("value").await.expect("value").unwrap_or_default()
+        self.field(label)
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default()
     }
 
     pub async fn fill(&self, label: &str, value: &str) {
@@ -122,13 +138,20 @@ impl Browser {
     }
 
     pub async fn wait_for_text(&self, text: &str) {
-        let xpath = format!("//body//*[contains(normalize-space(text()), {})]", xpath_literal(text));
+        let xpath = format!(
+            "//body//*[contains(normalize-space(text()), {})]",
+            xpath_literal(text)
+        );
         self.wait_for(&format!("text {text:?}"), &xpath).await;
     }
 
     /// The text of every element with `role=alert`, waiting until there is one.
     pub async fn alert(&self) -> String {
-        self.wait_for("an alert", "//*[@role='alert']").await.text().await.expect("text")
+        self.wait_for("an alert", "//*[@role='alert']")
+            .await
+            .text()
+            .await
+            .expect("text")
     }
 
     pub async fn has_alert(&self) -> bool {
@@ -138,12 +161,20 @@ impl Browser {
     /// The backups table's rows: each row's cells as text, top to bottom.
     pub async fn rows(&self) -> Vec<Vec<String>> {
         let mut rows = Vec::new();
-        let Ok(found) = self.client.find_all(Locator::XPath("//table//tbody/tr")).await else {
+        let Ok(found) = self
+            .client
+            .find_all(Locator::XPath("//table//tbody/tr"))
+            .await
+        else {
             return rows;
         };
         for row in found {
             let mut cells = Vec::new();
-            for cell in row.find_all(Locator::XPath("./th|./td")).await.unwrap_or_default() {
+            for cell in row
+                .find_all(Locator::XPath("./th|./td"))
+                .await
+                .unwrap_or_default()
+            {
                 cells.push(cell.text().await.unwrap_or_default());
             }
             rows.push(cells);
@@ -155,7 +186,10 @@ impl Browser {
     pub async fn wait_for_keys(&self, keys: &[&str]) -> Vec<Vec<String>> {
         eventually(&format!("rows {keys:?}"), || async {
             let rows = self.rows().await;
-            let shown: Vec<&str> = rows.iter().filter_map(|r| r.first().map(String::as_str)).collect();
+            let shown: Vec<&str> = rows
+                .iter()
+                .filter_map(|r| r.first().map(String::as_str))
+                .collect();
             (shown == keys).then_some(rows)
         })
         .await
@@ -164,8 +198,18 @@ impl Browser {
     /// The `datetime` attribute of each row's time, top to bottom.
     pub async fn row_datetimes(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for time in self.client.find_all(Locator::XPath("//tbody//time")).await.expect("times") {
-            out.push(time.attr("datetime").await.expect("attr").unwrap_or_default());
+        for time in self
+            .client
+            .find_all(Locator::XPath("//tbody//time"))
+            .await
+            .expect("times")
+        {
+            out.push(
+                time.attr("datetime")
+                    .await
+                    .expect("attr")
+                    .unwrap_or_default(),
+            );
         }
         out
     }
@@ -177,18 +221,28 @@ impl Browser {
 
     pub async fn local_storage(&self, key: &str) -> Option<String> {
         let value = self
-            .script("return localStorage.getItem(arguments[0]);", vec![json!(key)])
+            .script(
+                "return localStorage.getItem(arguments[0]);",
+                vec![json!(key)],
+            )
             .await;
         value.as_str().map(str::to_owned)
     }
 
     pub async fn set_local_storage(&self, key: &str, value: &str) {
-        self.script("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)])
-            .await;
+        self.script(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(key), json!(value)],
+        )
+        .await;
     }
 
     /// How many `<img>` elements the page holds: a key rendered as markup would add one.
     pub async fn image_count(&self) -> usize {
-        self.client.find_all(Locator::Css("img")).await.map(|v| v.len()).unwrap_or(0)
+        self.client
+            .find_all(Locator::Css("img"))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
     }
 }

@@ -29,8 +29,7 @@ pub struct Answer {
 
 impl Answer {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 }
 
@@ -105,23 +104,41 @@ impl PocketBase {
         loop {
             let log = self.log();
             self.process.assert_running(|| log);
-            if self.get("/api/health", None).is_some_and(|a| a.status == 200) {
+            if self
+                .get("/api/health", None)
+                .is_some_and(|a| a.status == 200)
+            {
                 return;
             }
-            assert!(start.elapsed() < PATIENCE, "pocketbase never became healthy:\n{}", self.log());
+            assert!(
+                start.elapsed() < PATIENCE,
+                "pocketbase never became healthy:\n{}",
+                self.log()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 
     /// Adds or updates a superuser with the real CLI (as an admin would).
     pub fn upsert_superuser(&self, email: &str, password: &str) {
-        run_cli(&["superuser", "upsert", email, password], &self.dir.path().join("data"));
+        run_cli(
+            &["superuser", "upsert", email, password],
+            &self.dir.path().join("data"),
+        );
     }
 
     pub fn auth(&self, collection: &str, email: &str, password: &str) -> Value {
         let path = format!("/api/collections/{collection}/auth-with-password");
-        let answer = self.post_json(&path, None, json!({"identity": email, "password": password}));
-        assert_eq!(answer.status, 200, "sign-in of {email} failed: {}", answer.body);
+        let answer = self.post_json(
+            &path,
+            None,
+            json!({"identity": email, "password": password}),
+        );
+        assert_eq!(
+            answer.status, 200,
+            "sign-in of {email} failed: {}",
+            answer.body
+        );
         answer.json()
     }
 
@@ -132,13 +149,19 @@ impl PocketBase {
 
     /// `POST /api/backups`, synchronous: the backup exists when this returns.
     pub fn create_backup(&self, name: &str) {
-        let answer = self.post_json("/api/backups", Some(&self.admin_token()), json!({"name": name}));
+        let answer = self.post_json(
+            "/api/backups",
+            Some(&self.admin_token()),
+            json!({"name": name}),
+        );
         assert_eq!(answer.status, 204, "create {name}: {}", answer.body);
     }
 
     /// The backups as the server lists them: `(key, size, modified)`.
     pub fn backups(&self) -> Vec<(String, u64, String)> {
-        let answer = self.get("/api/backups", Some(&self.admin_token())).expect("list");
+        let answer = self
+            .get("/api/backups", Some(&self.admin_token()))
+            .expect("list");
         assert_eq!(answer.status, 200, "list: {}", answer.body);
         let list = answer.json();
         list.as_array()
@@ -172,7 +195,12 @@ impl PocketBase {
 
     pub fn delete(&self, path: &str, token: &str) -> Answer {
         let request = self.agent.delete(format!("{}{path}", self.url));
-        answer(request.header("Authorization", token).call().expect("request failed"))
+        answer(
+            request
+                .header("Authorization", token)
+                .call()
+                .expect("request failed"),
+        )
     }
 }
 

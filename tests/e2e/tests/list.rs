@@ -22,19 +22,34 @@ async fn lists_real_backups_newest_first_and_refreshes() {
     let rows = browser.wait_for_keys(&["second.zip", "first.zip"]).await;
     let listed = server.backups();
     for row in &rows {
-        let (_, size, _) = listed.iter().find(|(key, ..)| *key == row[0]).expect("listed");
-        assert!(row[1].ends_with("kB") || row[1].ends_with(" B"), "size {:?} for {size} bytes", row[1]);
-        assert!(!row[2].is_empty() && row[2] != "—", "no date shown: {row:?}");
+        let (_, size, _) = listed
+            .iter()
+            .find(|(key, ..)| *key == row[0])
+            .expect("listed");
+        assert!(
+            row[1].ends_with("kB") || row[1].ends_with(" B"),
+            "size {:?} for {size} bytes",
+            row[1]
+        );
+        assert!(
+            !row[2].is_empty() && row[2] != "—",
+            "no date shown: {row:?}"
+        );
     }
     // The shown times are the server's instants (rendered in local time).
-    let mut expected: Vec<String> = listed.iter().map(|(_, _, m)| m.replacen(' ', "T", 1)).collect();
+    let mut expected: Vec<String> = listed
+        .iter()
+        .map(|(_, _, m)| m.replacen(' ', "T", 1))
+        .collect();
     expected.sort();
     expected.reverse();
     assert_eq!(browser.row_datetimes().await, expected);
 
     server.create_backup("third.zip");
     browser.click("Refresh").await;
-    browser.wait_for_keys(&["third.zip", "second.zip", "first.zip"]).await;
+    browser
+        .wait_for_keys(&["third.zip", "second.zip", "first.zip"])
+        .await;
 }
 
 #[tokio::test]

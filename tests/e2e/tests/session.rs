@@ -25,13 +25,19 @@ async fn signs_in_keeps_the_session_over_a_reload_and_signs_out() {
     browser.wait_for_heading("Backups").await;
     browser.wait_for_text("No backups yet").await;
 
-    let stored = browser.local_storage(SESSION_KEY).await.expect("session stored");
+    let stored = browser
+        .local_storage(SESSION_KEY)
+        .await
+        .expect("session stored");
     let token = serde_json::from_str::<serde_json::Value>(&stored).unwrap()["token"]
         .as_str()
         .unwrap()
         .to_owned();
     assert!(!token.is_empty());
-    assert!(!browser.current_url().await.contains(&token), "token leaked into the URL");
+    assert!(
+        !browser.current_url().await.contains(&token),
+        "token leaked into the URL"
+    );
 
     browser.reload().await;
     browser.wait_for_heading("Backups").await;
@@ -52,7 +58,11 @@ async fn wrong_password_shows_the_servers_reason_and_stays() {
 
     sign_in(&browser, ADMIN_EMAIL, "not-the-password").await;
     assert_eq!(browser.alert().await, "Failed to authenticate.");
-    assert_eq!(browser.field_value("Email").await, ADMIN_EMAIL, "input was lost");
+    assert_eq!(
+        browser.field_value("Email").await,
+        ADMIN_EMAIL,
+        "input was lost"
+    );
     assert_eq!(browser.local_storage(SESSION_KEY).await, None);
 }
 
@@ -64,7 +74,9 @@ async fn invalid_input_is_explained_before_anything_is_sent() {
 
     browser.fill("Server URL", "pocketbase.local").await;
     browser.click("Sign in").await;
-    browser.wait_for_text("starting with http:// or https://").await;
+    browser
+        .wait_for_text("starting with http:// or https://")
+        .await;
     browser.wait_for_text("Enter the superuser's email.").await;
     browser.wait_for_text("Enter the password.").await;
     assert!(!browser.has_alert().await, "a request was answered");
@@ -83,7 +95,10 @@ async fn a_revoked_token_returns_to_sign_in_with_a_message() {
     let admin = server.admin_token();
     let second = server.auth("_superusers", "second@example.com", "second-password");
     let id = second["record"]["id"].as_str().unwrap();
-    let deleted = server.delete(&format!("/api/collections/_superusers/records/{id}"), &admin);
+    let deleted = server.delete(
+        &format!("/api/collections/_superusers/records/{id}"),
+        &admin,
+    );
     assert_eq!(deleted.status, 204, "{}", deleted.body);
 
     browser.click("Refresh").await;
@@ -109,8 +124,11 @@ async fn a_token_that_is_not_a_superusers_is_told_so() {
 
     let browser = Browser::start().await;
     browser.open(server.url()).await;
-    let session = json!({"server_url": server.url(), "email": "user@example.com", "token": user["token"]});
-    browser.set_local_storage(SESSION_KEY, &session.to_string()).await;
+    let session =
+        json!({"server_url": server.url(), "email": "user@example.com", "token": user["token"]});
+    browser
+        .set_local_storage(SESSION_KEY, &session.to_string())
+        .await;
     browser.reload().await;
 
     browser.wait_for_heading("Backups").await;

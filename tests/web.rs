@@ -1,0 +1,199 @@
+//! Component tests in a real browser (headless Chromium via wasm-bindgen-test), no server.
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use pb_backups_panel::api::BackupInfo;
+use pb_backups_panel::components::BackupTable;
+use pb_backups_panel::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SESSION_KEY: &str = "pb-backups-panel.session";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the page to mount one test's view into.
+fn host() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = host.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn input(host: &HtmlElement, id: &str) -> HtmlInputElement {
+    host.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+fn type_into(field: &HtmlInputElement, value: &str) {
+    field.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    field.dispatch_event(&event).unwrap();
+}
+
+/// Lets the browser run timers and network callbacks, then Leptos its effects.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `check` holds, for at most five seconds.
+async fn eventually(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if check() {
+            return;
+        }
+        pause(50).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn backup(key: &str, size: u64, modified: &str) -> BackupInfo {
+    BackupInfo {
+        key: key.into(),
+        size,
+        modified: modified.into(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hostile_keys_render_as_plain_text() {
+    let keys = [
+        "<img src=x onerror=alert(1)>.zip",
+        "a#b?c%20d.zip",
+        "中文备份.zip",
+        "My Backup (1).zip",
+        "@auto_pb_backup_x.zip",
+    ];
+    let rows: Vec<BackupInfo> = keys
+        .iter()
+        .map(|k| backup(k, 1_550, "2026-11-24 04:24:23.578Z"))
+        .collect();
+    let host = host();
+    let _mounted = mount_to(
+        host.clone(),
+        move || view! { <BackupTable rows=Signal::stored(rows.clone()) /> },
+    );
+
+    assert_eq!(texts(&host, "tbody th"), keys);
+    assert!(
+        host.query_selector("img").unwrap().is_none(),
+        "a key became markup"
+    );
+    assert_eq!(texts(&host, "tbody td.num"), vec!["1.6 kB"; keys.len()]);
+    let time = host.query_selector("tbody time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2026-11-24T04:24:23.578Z")
+    );
+    let shown = time.text_content().unwrap();
+    assert!(shown.contains("2026"), "local date {shown:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_undated_backup_shows_a_dash() {
+    let host = host();
+    let rows = vec![backup("x.zip", 10, "")];
+    let _mounted = mount_to(
+        host.clone(),
+        move || view! { <BackupTable rows=Signal::stored(rows.clone()) /> },
+    );
+    assert_eq!(texts(&host, "tbody td"), ["10 B", "—"]);
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_offers_this_origin_and_explains_bad_input() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item(SESSION_KEY)
+        .unwrap();
+    let host = host();
+    let _mounted = mount_to(host.clone(), App);
+
+    let labels = texts(&host, "label");
+    assert_eq!(labels, ["Server URL", "Email", "Password"]);
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let server = input(&host, "server-url");
+    eventually("the origin in Server URL", || server.value() == origin).await;
+
+    type_into(&server, "pocketbase.local");
+    let button: HtmlElement = host
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Sign in");
+    button.click();
+    eventually("field problems", || {
+        texts(&host, ".field-problem").len() == 3
+    })
+    .await;
+    let problems = texts(&host, ".field-problem");
+    assert!(problems[0].contains("http://"), "{problems:?}");
+    assert_eq!(
+        server.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        server.get_attribute("aria-describedby").as_deref(),
+        Some("server-url-problem")
+    );
+    // Nothing was sent: no answer, no session, and the typed text is kept.
+    assert!(host.query_selector("[role=alert]").unwrap().is_none());
+    assert_eq!(server.value(), "pocketbase.local");
+    assert!(web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(SESSION_KEY)
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_session_opens_the_list_and_shows_a_network_failure() {
+    // Port 9 (discard) on loopback: nothing listens, so fetch fails at once.
+    let session = r#"{"server_url":"http://127.0.0.1:9","email":"a@example.com","token":"t"}"#;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(SESSION_KEY, session).unwrap();
+    let host = host();
+    let _mounted = mount_to(host.clone(), App);
+
+    assert_eq!(texts(&host, "h1"), ["Backups"]);
+    eventually("the error", || !texts(&host, "[role=alert]").is_empty()).await;
+    assert_eq!(
+        texts(&host, "[role=alert]"),
+        ["Cannot reach the server. Check the address and that PocketBase is running."]
+    );
+    assert!(
+        texts(&host, ".empty").is_empty(),
+        "an error is not an empty list"
+    );
+    storage.remove_item(SESSION_KEY).unwrap();
+}
