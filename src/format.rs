@@ -1,21 +1,22 @@
 //! Display formatting for sizes and dates.
 
-/// Bytes in decimal SI units with one decimal, e.g. `251.3 MB`.
+/// Bytes in decimal SI units with one decimal, e.g. `251.3 MB`. Integer arithmetic only:
+/// float formatting would add ~10 KB to the wasm.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["kB", "MB", "GB", "TB", "PB"];
     if bytes < 1000 {
         return format!("{bytes} B");
     }
-    let mut value = bytes as f64;
-    let mut unit = "B";
-    for next in UNITS {
-        if value < 999.95 {
-            break;
-        }
-        value /= 1000.0;
-        unit = next;
+    // Tenths of the unit, rounded half up; move to the next unit while it would show ≥ 1000.0.
+    let mut divisor: u128 = 1000;
+    let mut unit = 0;
+    let tenths = |divisor: u128| (u128::from(bytes) * 10 + divisor / 2) / divisor;
+    while unit + 1 < UNITS.len() && tenths(divisor) >= 10_000 {
+        divisor *= 1000;
+        unit += 1;
     }
-    format!("{value:.1} {unit}")
+    let tenths = tenths(divisor);
+    format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 /// A UTC instant in the browser's own time zone and locale.

@@ -1,6 +1,7 @@
 //! Every string a person reads, in one module, so the 简体中文 translation can replace it whole.
 
-use crate::api::{ApiError, BadServerUrl};
+use crate::api::{ApiError, BadServerUrl, NameProblem, NAME_MAX_CHARS};
+use crate::format::human_size;
 
 pub const APP_TITLE: &str = "PocketBase backups";
 
@@ -23,6 +24,97 @@ pub const COLUMN_NAME: &str = "Name";
 pub const COLUMN_SIZE: &str = "Size";
 pub const COLUMN_MODIFIED: &str = "Modified";
 pub const UNKNOWN_DATE: &str = "—";
+
+pub const CANCEL: &str = "Cancel";
+pub const DISMISS: &str = "Dismiss";
+pub const COLUMN_ACTIONS: &str = "Actions";
+
+pub const CREATE_BACKUP: &str = "Create backup";
+pub const CREATE: &str = "Create";
+pub const BACKUP_NAME: &str = "Backup name";
+pub const BACKUP_NAME_HINT: &str =
+    "Optional. Lowercase letters, digits, _ and -, ending in .zip. Leave empty to let PocketBase name it.";
+pub const CREATING_UNNAMED: &str =
+    "Creating a backup… PocketBase writes the whole database; this can take minutes.";
+
+pub const UPLOAD_BACKUP: &str = "Upload backup";
+pub const UPLOAD: &str = "Upload";
+pub const DROP_HINT: &str = "or drop a .zip file here";
+pub const UPLOAD_TITLE: &str = "Upload this backup?";
+pub const EMPTY_FILE: &str = "This file is empty.";
+pub const NOT_A_ZIP: &str = "This file is not a zip archive. PocketBase only accepts .zip backups.";
+pub const UNREADABLE_FILE: &str = "This file cannot be read.";
+
+pub const DOWNLOAD: &str = "Download";
+pub const DELETE: &str = "Delete";
+pub const DELETE_TITLE: &str = "Delete this backup?";
+pub const DELETE_EXPLAINED: &str =
+    "This permanently removes the file from the server. It cannot be undone.";
+
+pub const RESTORE: &str = "Restore";
+pub const RESTORE_TITLE: &str = "Restore this backup?";
+pub const RESTORE_EXPLAINED: &str = "Restoring replaces the whole database, the settings, the uploaded files and the superusers with the content of this backup. Everything changed since it was made is lost. PocketBase then restarts, and you may have to sign in again with a superuser of the restored data.";
+pub const RESTORE_CONFIRM_LABEL: &str = "Type the backup name to confirm";
+pub const RESTORE_BACK: &str = "PocketBase answers again after the restore. Check that the restored data is what you expected.";
+pub const RESTORE_SLOW: &str =
+    "PocketBase has not answered for a while after the restore. Check the server's logs.";
+pub const RESTORED_SIGN_IN: &str = "PocketBase was restored from a backup and no longer accepts your session. Sign in with a superuser of the restored data.";
+
+pub fn delete_label(key: &str) -> String {
+    format!("Delete {key}")
+}
+
+pub fn download_label(key: &str) -> String {
+    format!("Download {key}")
+}
+
+pub fn restore_label(key: &str) -> String {
+    format!("Restore {key}")
+}
+
+pub fn creating(name: &str) -> String {
+    format!("Creating {name}… PocketBase writes the whole database; this can take minutes.")
+}
+
+pub fn uploading(name: &str, size: u64) -> String {
+    format!("Uploading {name} ({})…", human_size(size))
+}
+
+pub fn file_summary(name: &str, size: u64) -> String {
+    format!("{name} ({})", human_size(size))
+}
+
+pub fn created(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("Backup {name} created."),
+        None => "Backup created.".into(),
+    }
+}
+
+pub fn uploaded(name: &str) -> String {
+    format!("Uploaded {name}.")
+}
+
+pub fn deleted(key: &str) -> String {
+    format!("Deleted {key}.")
+}
+
+pub fn restore_started(key: &str) -> String {
+    format!("Restoring {key}. PocketBase is restarting; this page waits until it answers again.")
+}
+
+pub fn name_taken(name: &str) -> String {
+    format!("A backup named {name} already exists.")
+}
+
+pub fn name_problem(problem: NameProblem) -> String {
+    match problem {
+        NameProblem::TooLong => format!("Use at most {NAME_MAX_CHARS} characters."),
+        NameProblem::Pattern => {
+            "Use only lowercase letters, digits, _ and -, and end the name with .zip.".into()
+        }
+    }
+}
 
 pub fn signed_in_as(email: &str, server: &str) -> String {
     format!("{email} on {server}")
@@ -49,21 +141,19 @@ pub fn error_message(error: &ApiError) -> String {
         ApiError::Server { status: 403, .. } => {
             "This account is not a superuser. Only superusers can manage backups.".into()
         }
+        // A field's message is the precise reason; the top message is then a generic
+        // "An error occurred while validating the submitted data."
+        ApiError::Server { fields, .. } if !fields.is_empty() => fields
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         ApiError::Server {
-            status,
-            message,
-            fields,
-        } => {
-            let mut text = if message.is_empty() {
-                format!("The server refused the request (HTTP {status}).")
-            } else {
-                message.clone()
-            };
-            for field in fields {
-                text.push_str(&format!(" {}: {}", field.field, field.message));
-            }
-            text
+            status, message, ..
+        } if message.is_empty() => {
+            format!("The server refused the request (HTTP {status}).")
         }
+        ApiError::Server { message, .. } => message.clone(),
         ApiError::UnexpectedBody(_) => {
             "The server sent an answer this panel does not understand. Is this a PocketBase server?"
                 .into()
@@ -79,11 +169,13 @@ mod tests {
     fn shows_the_servers_reason_and_field_messages() {
         let error = ApiError::from_response(
             400,
-            r#"{"message":"Something went wrong.","data":{"file":{"code":"validation_invalid_mime_type","message":"Invalid file type."}}}"#,
+            r#"{"message":"An error occurred while validating the submitted data.","data":{"file":{"code":"validation_invalid_mime_type","message":"Invalid file type."}}}"#,
         );
+        assert_eq!(error_message(&error), "Invalid file type.");
+        let busy = r#"{"message":"Try again later - another backup/restore process has already been started.","data":{}}"#;
         assert_eq!(
-            error_message(&error),
-            "Something went wrong. file: Invalid file type."
+            error_message(&ApiError::from_response(400, busy)),
+            "Try again later - another backup/restore process has already been started."
         );
     }
 

@@ -5,7 +5,7 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use pb_backups_panel::api::BackupInfo;
-use pb_backups_panel::components::BackupTable;
+use pb_backups_panel::components::{BackupTable, RowAction};
 use pb_backups_panel::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -78,6 +78,18 @@ fn backup(key: &str, size: u64, modified: &str) -> BackupInfo {
     }
 }
 
+fn table(rows: Vec<BackupInfo>) -> impl IntoView {
+    view! {
+        <BackupTable
+            rows=Signal::stored(rows)
+            pending=Signal::stored(vec![])
+            busy_keys=Signal::stored(vec![])
+            locked=Signal::stored(false)
+            on_action=Callback::new(|_: RowAction| {})
+        />
+    }
+}
+
 #[wasm_bindgen_test]
 async fn hostile_keys_render_as_plain_text() {
     let keys = [
@@ -92,10 +104,7 @@ async fn hostile_keys_render_as_plain_text() {
         .map(|k| backup(k, 1_550, "2026-11-24 04:24:23.578Z"))
         .collect();
     let host = host();
-    let _mounted = mount_to(
-        host.clone(),
-        move || view! { <BackupTable rows=Signal::stored(rows.clone()) /> },
-    );
+    let _mounted = mount_to(host.clone(), move || table(rows.clone()));
 
     assert_eq!(texts(&host, "tbody th"), keys);
     assert!(
@@ -116,11 +125,9 @@ async fn hostile_keys_render_as_plain_text() {
 async fn an_undated_backup_shows_a_dash() {
     let host = host();
     let rows = vec![backup("x.zip", 10, "")];
-    let _mounted = mount_to(
-        host.clone(),
-        move || view! { <BackupTable rows=Signal::stored(rows.clone()) /> },
-    );
-    assert_eq!(texts(&host, "tbody td"), ["10 B", "—"]);
+    let _mounted = mount_to(host.clone(), move || table(rows.clone()));
+    assert_eq!(texts(&host, "tbody td.num"), ["10 B"]);
+    assert_eq!(texts(&host, "tbody time"), ["—"]);
 }
 
 #[wasm_bindgen_test]
@@ -196,4 +203,68 @@ async fn a_stored_session_opens_the_list_and_shows_a_network_failure() {
         "an error is not an empty list"
     );
     storage.remove_item(SESSION_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn row_actions_name_their_key_and_report_it() {
+    let key = "<img src=x onerror=alert(1)>.zip";
+    let clicked = RwSignal::new(Vec::<RowAction>::new());
+    let host = host();
+    let rows = vec![backup(key, 1, "2026-11-24 04:24:23.578Z")];
+    let busy = RwSignal::new(Vec::<String>::new());
+    let _mounted = mount_to(host.clone(), move || {
+        view! {
+            <BackupTable
+                rows=Signal::stored(rows.clone())
+                pending=Signal::stored(vec!["Creating x.zip…".to_owned()])
+                busy_keys=busy
+                locked=Signal::stored(false)
+                on_action=Callback::new(move |a| clicked.update(|c| c.push(a)))
+            />
+        }
+    });
+
+    let buttons = host.query_selector_all("tbody button").unwrap();
+    let names: Vec<String> = (0..buttons.length())
+        .map(|i| {
+            let b: web_sys::Element = buttons.item(i).unwrap().unchecked_into();
+            b.get_attribute("aria-label").unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            format!("Download {key}"),
+            format!("Restore {key}"),
+            format!("Delete {key}")
+        ]
+    );
+    for i in 0..buttons.length() {
+        buttons
+            .item(i)
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .click();
+    }
+    assert_eq!(
+        clicked.get_untracked(),
+        [
+            RowAction::Download(key.into()),
+            RowAction::Restore(key.into()),
+            RowAction::Delete(key.into())
+        ]
+    );
+    assert_eq!(
+        texts(&host, "tr.pending [role=status]"),
+        ["Creating x.zip…"]
+    );
+
+    busy.set(vec![key.to_owned()]);
+    eventually("buttons disabled while busy", || {
+        host.query_selector_all("tbody button:disabled")
+            .unwrap()
+            .length()
+            == 3
+    })
+    .await;
 }

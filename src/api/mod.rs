@@ -5,10 +5,12 @@
 
 mod client;
 mod error;
+mod rules;
 mod types;
 mod url;
 
 pub use client::PocketBase;
 pub use error::{ApiError, FieldError};
+pub use rules::{check_backup_name, looks_like_zip, NameProblem, NAME_MAX_CHARS};
 pub use types::{parse_modified, AuthRecord, AuthResponse, BackupInfo, Health, HealthData};
 pub use url::{download_url, encode_segment, normalize_server_url, BadServerUrl};

@@ -4,9 +4,30 @@ use crate::api::BackupInfo;
 use crate::format::{human_size, local_datetime};
 use crate::text;
 
-/// The backups as a table. Keys are rendered as text nodes: a key like `<img …>.zip` is data.
+/// What a row's button asks for, with the row's key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowAction {
+    Download(String),
+    Restore(String),
+    Delete(String),
+}
+
+/// The backups as a table, with work in flight as rows on top. Keys are rendered as text
+/// nodes: a key like `<img …>.zip` is data, never markup.
 #[component]
-pub fn BackupTable(#[prop(into)] rows: Signal<Vec<BackupInfo>>) -> impl IntoView {
+pub fn BackupTable(
+    #[prop(into)] rows: Signal<Vec<BackupInfo>>,
+    /// Descriptions of server work that will add rows, e.g. "Creating backup…".
+    #[prop(into)]
+    pending: Signal<Vec<String>>,
+    /// Keys whose actions are unavailable now (a request for them is in flight).
+    #[prop(into)]
+    busy_keys: Signal<Vec<String>>,
+    /// Every action is unavailable (e.g. while the server restarts).
+    #[prop(into)]
+    locked: Signal<bool>,
+    on_action: Callback<RowAction>,
+) -> impl IntoView {
     view! {
         <table class="backups">
             <thead>
@@ -14,15 +35,28 @@ pub fn BackupTable(#[prop(into)] rows: Signal<Vec<BackupInfo>>) -> impl IntoView
                     <th scope="col">{text::COLUMN_NAME}</th>
                     <th scope="col" class="num">{text::COLUMN_SIZE}</th>
                     <th scope="col">{text::COLUMN_MODIFIED}</th>
+                    <th scope="col" class="actions">{text::COLUMN_ACTIONS}</th>
                 </tr>
             </thead>
             <tbody>
+                <For
+                    each=move || pending.get().into_iter().enumerate()
+                    key=|entry| entry.clone()
+                    let:entry
+                >
+                    <tr class="pending">
+                        <td colspan="4" role="status">
+                            <span class="spinner" aria-hidden="true"></span>
+                            {entry.1}
+                        </td>
+                    </tr>
+                </For>
                 <For
                     each=move || rows.get()
                     key=|backup| (backup.key.clone(), backup.modified.clone(), backup.size)
                     let:backup
                 >
-                    <BackupRow backup />
+                    <BackupRow backup busy_keys locked on_action />
                 </For>
             </tbody>
         </table>
@@ -30,17 +64,46 @@ pub fn BackupTable(#[prop(into)] rows: Signal<Vec<BackupInfo>>) -> impl IntoView
 }
 
 #[component]
-fn BackupRow(backup: BackupInfo) -> impl IntoView {
+fn BackupRow(
+    backup: BackupInfo,
+    busy_keys: Signal<Vec<String>>,
+    locked: Signal<bool>,
+    on_action: Callback<RowAction>,
+) -> impl IntoView {
     let modified = match backup.modified_ms() {
         Some(ms) => local_datetime(ms),
         None => text::UNKNOWN_DATE.to_owned(),
     };
+    let key = backup.key;
+    let disabled = {
+        let key = key.clone();
+        move || locked.get() || busy_keys.with(|busy| busy.contains(&key))
+    };
+    let button = |label: &'static str, name: String, action: RowAction, class: &'static str| {
+        let disabled = disabled.clone();
+        view! {
+            <button
+                type="button"
+                class=class
+                aria-label=name
+                disabled=disabled
+                on:click=move |_| on_action.run(action.clone())
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <tr>
-            <th scope="row" class="key">{backup.key.clone()}</th>
+            <th scope="row" class="key">{key.clone()}</th>
             <td class="num" title=backup.size.to_string()>{human_size(backup.size)}</td>
             <td>
                 <time datetime=backup.modified.replacen(' ', "T", 1)>{modified}</time>
+            </td>
+            <td class="actions">
+                {button(text::DOWNLOAD, text::download_label(&key), RowAction::Download(key.clone()), "")}
+                {button(text::RESTORE, text::restore_label(&key), RowAction::Restore(key.clone()), "")}
+                {button(text::DELETE, text::delete_label(&key), RowAction::Delete(key.clone()), "danger-text")}
             </td>
         </tr>
     }

@@ -1,9 +1,17 @@
 //! Small view pieces that take signals and callbacks; none of them calls the server.
 
 mod backup_table;
+mod dialog;
+mod download;
 mod error_notice;
 mod text_field;
+mod toaster;
+mod upload_zone;
 
-pub use backup_table::BackupTable;
+pub use backup_table::{BackupTable, RowAction};
+pub use dialog::ConfirmDialog;
+pub use download::start_download;
 pub use error_notice::ErrorNotice;
 pub use text_field::TextField;
+pub use toaster::Toaster;
+pub use upload_zone::UploadZone;

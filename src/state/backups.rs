@@ -1,12 +1,13 @@
-//! The backups list: rows sorted newest first, and whether the latest load worked.
+//! The backups list: rows sorted newest first, whether the latest load worked, and the work in
+//! flight that will change it (its actions are in `actions.rs`).
 
 use std::cmp::Reverse;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::SessionState;
-use crate::api::{ApiError, BackupInfo};
+use super::{SessionState, Toasts};
+use crate::api::{ApiError, BackupInfo, PocketBase};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListStatus {
@@ -15,22 +16,53 @@ pub enum ListStatus {
     Failed(ApiError),
 }
 
+/// Server work that will add a row when it ends, shown in the table meanwhile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// `None`: the server chooses the name.
+    Create(Option<String>),
+    Upload {
+        name: String,
+        size: u64,
+    },
+}
+
+/// What the panel knows of a restore it started.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestorePhase {
+    /// The server accepted the restore and is replacing its data and restarting.
+    Restarting(String),
+    /// The server answers again.
+    Back(String),
+    /// The server has not answered for minutes.
+    Silent(String),
+}
+
 #[derive(Clone, Copy)]
 pub struct BackupsState {
-    session: SessionState,
-    rows: RwSignal<Vec<BackupInfo>>,
+    pub(super) session: SessionState,
+    pub(super) toasts: Toasts,
+    pub(super) rows: RwSignal<Vec<BackupInfo>>,
     status: RwSignal<ListStatus>,
     /// Numbers each load; only the newest may write, so a slow old answer cannot win.
     latest_load: StoredValue<u64>,
+    pub(super) pending: RwSignal<Vec<Pending>>,
+    /// Keys with a delete or restore request in flight.
+    pub(super) busy_keys: RwSignal<Vec<String>>,
+    pub(super) restore: RwSignal<Option<RestorePhase>>,
 }
 
 impl BackupsState {
-    pub fn new(session: SessionState) -> Self {
+    pub fn new(session: SessionState, toasts: Toasts) -> Self {
         Self {
             session,
+            toasts,
             rows: RwSignal::new(Vec::new()),
             status: RwSignal::new(ListStatus::Loading),
             latest_load: StoredValue::new(0),
+            pending: RwSignal::new(Vec::new()),
+            busy_keys: RwSignal::new(Vec::new()),
+            restore: RwSignal::new(None),
         }
     }
 
@@ -43,9 +75,27 @@ impl BackupsState {
         self.status.into()
     }
 
+    pub fn pending(&self) -> Signal<Vec<Pending>> {
+        self.pending.into()
+    }
+
+    /// A create is running: the server makes one backup at a time.
+    pub fn is_creating(&self) -> bool {
+        self.pending
+            .with(|p| p.iter().any(|p| matches!(p, Pending::Create(_))))
+    }
+
+    pub fn busy_keys(&self) -> Signal<Vec<String>> {
+        self.busy_keys.into()
+    }
+
+    pub fn restore_phase(&self) -> Signal<Option<RestorePhase>> {
+        self.restore.into()
+    }
+
     /// Loads the list from the server again.
     pub fn refresh(&self) {
-        let Some(client) = self.session.client() else {
+        let Ok(client) = self.client() else {
             return;
         };
         let this = *self;
@@ -66,6 +116,20 @@ impl BackupsState {
                 Err(error) => this.status.set(ListStatus::Failed(error)),
             }
         });
+    }
+
+    /// The signed-in client; signed out counts as unauthorized.
+    pub(super) fn client(&self) -> Result<PocketBase, ApiError> {
+        self.session.client().ok_or(ApiError::Server {
+            status: 401,
+            message: String::new(),
+            fields: Vec::new(),
+        })
+    }
+
+    pub(super) fn has_key(&self, key: &str) -> bool {
+        self.rows
+            .with_untracked(|rows| rows.iter().any(|r| r.key == key))
     }
 }
 

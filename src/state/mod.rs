@@ -1,17 +1,23 @@
 //! Application state: signals provided through context, and the only callers of `api`.
 
+mod actions;
 mod backups;
+mod browser;
 mod session;
 mod storage;
+mod toasts;
 
-pub use backups::{sort_newest_first, BackupsState, ListStatus};
+pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending, RestorePhase};
 pub use session::{Session, SessionState};
+pub use toasts::{Toast, ToastKind, Toasts};
 
 use leptos::prelude::provide_context;
 
 /// Creates the state once, at the root, for every page below it.
 pub fn provide_app_state() {
     let session = SessionState::restore();
+    let toasts = Toasts::new();
     provide_context(session);
-    provide_context(BackupsState::new(session));
+    provide_context(toasts);
+    provide_context(BackupsState::new(session, toasts));
 }

@@ -1,0 +1,81 @@
+use leptos::html;
+use leptos::prelude::*;
+
+use super::ErrorNotice;
+use crate::api::ApiError;
+use crate::text;
+
+/// A modal confirmation on the native `<dialog>`: the browser traps focus inside it, closes it
+/// on Escape and gives focus back to the control that opened it. The confirm button sends
+/// nothing while a request is pending or `can_confirm` is false, so nothing fires twice.
+#[component]
+pub fn ConfirmDialog(
+    /// Unique in the page: ties the title to the dialog.
+    id: &'static str,
+    open: RwSignal<bool>,
+    title: &'static str,
+    confirm_label: &'static str,
+    /// Destructive: an `alertdialog` with a red confirm button.
+    #[prop(optional)]
+    danger: bool,
+    #[prop(into, optional)] pending: Signal<bool>,
+    #[prop(into, default = Signal::stored(true))] can_confirm: Signal<bool>,
+    /// The server's refusal of the last attempt, shown inside the dialog.
+    #[prop(into, optional)]
+    error: Signal<Option<ApiError>>,
+    on_confirm: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    Effect::new(move || {
+        let Some(element) = dialog.get() else { return };
+        if open.get() {
+            if !element.open() {
+                let _ = element.show_modal();
+            }
+        } else if element.open() {
+            element.close();
+        }
+    });
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if !pending.get_untracked() && can_confirm.get_untracked() {
+            on_confirm.run(());
+        }
+    };
+    view! {
+        <dialog
+            node_ref=dialog
+            id=id
+            class="dialog"
+            role=if danger { "alertdialog" } else { "dialog" }
+            aria-labelledby=labelled_by
+            on:close=move |_| open.set(false)
+            on:cancel=move |event: leptos::ev::Event| {
+                if pending.get_untracked() {
+                    event.prevent_default();
+                }
+            }
+        >
+            <form on:submit=submit>
+                <h2 id=title_id>{title}</h2>
+                {children()}
+                <ErrorNotice error />
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| open.set(false) disabled=pending>
+                        {text::CANCEL}
+                    </button>
+                    <button
+                        type="submit"
+                        class=if danger { "danger" } else { "primary" }
+                        disabled=move || pending.get() || !can_confirm.get()
+                    >
+                        {confirm_label}
+                    </button>
+                </div>
+            </form>
+        </dialog>
+    }
+}

@@ -1,0 +1,71 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::{ConfirmDialog, TextField};
+use crate::state::{BackupsState, Toasts};
+use crate::text;
+
+/// The "Create backup" button and its dialog. The dialog closes once the request is sent: the
+/// table shows the backup being made, and a refused name reopens the dialog with the reason.
+#[component]
+pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
+    let backups = expect_context::<BackupsState>();
+    let toasts = expect_context::<Toasts>();
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    // The server's refusal, with the name it refused: it no longer applies once edited.
+    let refused = RwSignal::new(None::<(String, String)>);
+    let problem = Signal::derive(move || {
+        let typed = name.get();
+        backups.name_problem(&typed).or_else(|| {
+            refused.with(|r| {
+                r.as_ref()
+                    .filter(|(name, _)| *name == typed)
+                    .map(|(_, reason)| reason.clone())
+            })
+        })
+    });
+
+    let confirm = Callback::new(move |()| {
+        let typed = name.get_untracked();
+        if problem.get_untracked().is_some() {
+            return;
+        }
+        open.set(false);
+        spawn_local(async move {
+            let requested = (!typed.is_empty()).then(|| typed.clone());
+            match backups.create(requested).await {
+                Ok(()) => name.set(String::new()),
+                Err(error) => match error.field("name") {
+                    Some(field) => {
+                        refused.set(Some((typed, field.message.clone())));
+                        open.set(true);
+                    }
+                    None => toasts.error(text::error_message(&error)),
+                },
+            }
+        });
+    });
+
+    view! {
+        <button
+            type="button"
+            class="primary"
+            disabled=move || locked.get() || backups.is_creating()
+            on:click=move |_| open.set(true)
+        >
+            {text::CREATE_BACKUP}
+        </button>
+        <ConfirmDialog
+            id="create-dialog"
+            open
+            title=text::CREATE_BACKUP
+            confirm_label=text::CREATE
+            can_confirm=Signal::derive(move || problem.with(Option::is_none))
+            on_confirm=confirm
+        >
+            <TextField id="backup-name" label=text::BACKUP_NAME value=name problem />
+            <p class="hint">{text::BACKUP_NAME_HINT}</p>
+        </ConfirmDialog>
+    }
+}

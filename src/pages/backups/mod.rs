@@ -1,0 +1,131 @@
+//! The backups screen: the list, and every action on it behind its own dialog.
+
+mod create;
+mod delete;
+mod restore;
+mod upload;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
+use crate::state::{BackupsState, ListStatus, Pending, RestorePhase, SessionState, Toasts};
+use crate::text;
+
+#[component]
+pub fn BackupsPage() -> impl IntoView {
+    let session = expect_context::<SessionState>();
+    let backups = expect_context::<BackupsState>();
+    let toasts = expect_context::<Toasts>();
+    backups.refresh();
+
+    let status = backups.status();
+    let rows = backups.rows();
+    let pending = Signal::derive(move || {
+        backups.pending().with(|jobs| {
+            jobs.iter()
+                .map(|job| match job {
+                    Pending::Create(Some(name)) => text::creating(name),
+                    Pending::Create(None) => text::CREATING_UNNAMED.to_owned(),
+                    Pending::Upload { name, size } => text::uploading(name, *size),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let restarting = Signal::derive(move || {
+        matches!(
+            backups.restore_phase().get(),
+            Some(RestorePhase::Restarting(_))
+        )
+    });
+    let loading = move || status.with(|s| *s == ListStatus::Loading);
+    let failure = Signal::derive(move || match status.get() {
+        ListStatus::Failed(error) => Some(error),
+        _ => None,
+    });
+    let has_rows = move || !rows.with(Vec::is_empty) || !pending.with(Vec::is_empty);
+    let empty = move || status.with(|s| *s == ListStatus::Ready) && !has_rows();
+    let signed_in_as = move || {
+        session.current().with(|s| {
+            s.as_ref()
+                .map(|s| text::signed_in_as(&s.email, &s.server_url))
+        })
+    };
+
+    let delete_target = RwSignal::new(None::<String>);
+    let restore_target = RwSignal::new(None::<String>);
+    let on_action = Callback::new(move |action: RowAction| match action {
+        RowAction::Download(key) => spawn_local(async move {
+            match backups.download_link(&key).await {
+                Ok(url) => start_download(&url),
+                Err(error) => toasts.error(text::error_message(&error)),
+            }
+        }),
+        RowAction::Delete(key) => delete_target.set(Some(key)),
+        RowAction::Restore(key) => restore_target.set(Some(key)),
+    });
+
+    view! {
+        <header class="topbar">
+            <span class="brand">{text::APP_TITLE}</span>
+            <span class="who">{signed_in_as}</span>
+            <button type="button" on:click=move |_| session.sign_out(None)>
+                {text::SIGN_OUT}
+            </button>
+        </header>
+        <main class="backups-page">
+            <div class="page-head">
+                <h1>{text::BACKUPS}</h1>
+                <button type="button" on:click=move |_| backups.refresh() disabled=loading>
+                    {text::REFRESH}
+                </button>
+                <create::CreateBackup locked=restarting />
+            </div>
+            <upload::UploadBackup locked=restarting />
+            <RestoreNotice />
+            <ErrorNotice error=failure />
+            <Show when=loading>
+                <p class="notice" role="status">{text::LOADING_BACKUPS}</p>
+            </Show>
+            <Show when=empty>
+                <p class="empty">{text::NO_BACKUPS}</p>
+            </Show>
+            <Show when=has_rows>
+                <BackupTable
+                    rows
+                    pending
+                    busy_keys=backups.busy_keys()
+                    locked=restarting
+                    on_action
+                />
+            </Show>
+            <delete::DeleteBackup target=delete_target />
+            <restore::RestoreBackup target=restore_target />
+        </main>
+        <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
+    }
+}
+
+/// Where a restore started from this page stands. It never claims success: it says the server
+/// is restarting, then that it answers again.
+#[component]
+fn RestoreNotice() -> impl IntoView {
+    let backups = expect_context::<BackupsState>();
+    move || {
+        backups.restore_phase().get().map(|phase| match phase {
+            RestorePhase::Restarting(key) => view! {
+                <p class="notice warn" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {text::restore_started(&key)}
+                </p>
+            }
+            .into_any(),
+            RestorePhase::Back(_) => {
+                view! { <p class="notice" role="status">{text::RESTORE_BACK}</p> }.into_any()
+            }
+            RestorePhase::Silent(_) => {
+                view! { <p class="notice error" role="alert">{text::RESTORE_SLOW}</p> }.into_any()
+            }
+        })
+    }
+}

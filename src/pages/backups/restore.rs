@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::ApiError;
+use crate::components::{ConfirmDialog, TextField};
+use crate::state::BackupsState;
+use crate::text;
+
+/// Explains what a restore replaces and asks for the exact key to be typed before it can be
+/// confirmed.
+#[component]
+pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
+    let backups = expect_context::<BackupsState>();
+    let open = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let typed = RwSignal::new(String::new());
+    Effect::new(move || {
+        if target.with(Option::is_some) {
+            typed.set(String::new());
+            error.set(None);
+            open.set(true);
+        }
+    });
+    Effect::new(move || {
+        if !open.get() {
+            target.set(None);
+        }
+    });
+    let matches = Signal::derive(move || {
+        target.with(|key| key.as_deref().is_some_and(|key| typed.with(|t| t == key)))
+    });
+
+    let confirm = Callback::new(move |()| {
+        let Some(key) = target.get_untracked() else {
+            return;
+        };
+        pending.set(true);
+        spawn_local(async move {
+            let result = backups.restore(key).await;
+            pending.set(false);
+            match result {
+                Ok(()) => open.set(false),
+                Err(refusal) => error.set(Some(refusal)),
+            }
+        });
+    });
+
+    view! {
+        <ConfirmDialog
+            id="restore-dialog"
+            open
+            title=text::RESTORE_TITLE
+            confirm_label=text::RESTORE
+            danger=true
+            pending
+            can_confirm=matches
+            error
+            on_confirm=confirm
+        >
+            <p class="subject">{move || target.get()}</p>
+            <p>{text::RESTORE_EXPLAINED}</p>
+            <TextField id="restore-confirm" label=text::RESTORE_CONFIRM_LABEL value=typed />
+        </ConfirmDialog>
+    }
+}

@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::File;
+
+use crate::components::{ConfirmDialog, UploadZone};
+use crate::state::BackupsState;
+use crate::text;
+
+/// Pick or drop a file, check it in the browser, confirm it by name and size, then send it.
+#[component]
+pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
+    let backups = expect_context::<BackupsState>();
+    let open = RwSignal::new(false);
+    // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
+    let chosen = RwSignal::new_local(None::<File>);
+    let problem = RwSignal::new(None::<String>);
+
+    let on_file = Callback::new(move |file: File| {
+        problem.set(None);
+        spawn_local(async move {
+            match backups.upload_problem(&file).await {
+                Some(reason) => problem.set(Some(reason)),
+                None => {
+                    chosen.set(Some(file));
+                    open.set(true);
+                }
+            }
+        });
+    });
+    let confirm = Callback::new(move |()| {
+        let Some(file) = chosen.get_untracked() else {
+            return;
+        };
+        chosen.set(None);
+        open.set(false);
+        spawn_local(async move {
+            if let Err(error) = backups.upload(file).await {
+                problem.set(Some(text::error_message(&error)));
+            }
+        });
+    });
+    let summary = move || {
+        chosen.with(|file| {
+            file.as_ref()
+                .map(|f| text::file_summary(&f.name(), f.size() as u64))
+        })
+    };
+
+    view! {
+        <UploadZone on_file disabled=locked />
+        {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}
+        <ConfirmDialog
+            id="upload-dialog"
+            open
+            title=text::UPLOAD_TITLE
+            confirm_label=text::UPLOAD
+            can_confirm=Signal::derive(move || chosen.with(Option::is_some))
+            on_confirm=confirm
+        >
+            <p class="subject">{summary}</p>
+        </ConfirmDialog>
+    }
+}
