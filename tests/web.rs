@@ -5,7 +5,7 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use pb_backups_panel::api::BackupInfo;
-use pb_backups_panel::components::{BackupTable, RowAction};
+use pb_backups_panel::components::{BackupTable, RowAction, UploadZone};
 use pb_backups_panel::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -267,4 +267,40 @@ async fn row_actions_name_their_key_and_report_it() {
             == 3
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_file_is_handed_on_as_is() {
+    let received = RwSignal::new_local(Vec::<web_sys::File>::new());
+    let host = host();
+    let _mounted = mount_to(host.clone(), move || {
+        view! {
+            <UploadZone
+                on_file=Callback::new(move |f| received.update(|r| r.push(f)))
+                disabled=Signal::stored(false)
+            />
+        }
+    });
+    assert_eq!(texts(&host, "label"), ["Upload backup"]);
+    let input = input(&host, "upload-file");
+    assert_eq!(input.accept(), ".zip,application/zip");
+
+    let parts = js_sys::Array::of1(&"PK\u{3}\u{4}".into());
+    let file = web_sys::File::new_with_str_sequence(&parts, "dropped.zip").unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer));
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    let zone = host.query_selector(".drop-zone").unwrap().unwrap();
+    let not_cancelled = zone.dispatch_event(&drop).unwrap();
+
+    assert!(
+        !not_cancelled,
+        "the browser would open the dropped file instead"
+    );
+    let names: Vec<String> = received.with_untracked(|r| r.iter().map(|f| f.name()).collect());
+    assert_eq!(names, ["dropped.zip"]);
 }

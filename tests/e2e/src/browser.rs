@@ -1,6 +1,7 @@
 //! Headless Chromium driven through chromedriver. Elements are found the way a person finds
 //! them — by label, by button text, by heading — never by sleeping.
 
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use fantoccini::elements::Element;
@@ -14,6 +15,7 @@ pub struct Browser {
     client: Client,
     // After the client: dropping the driver's group also ends Chromium and its helpers.
     _driver: ProcessGroup,
+    downloads: PathBuf,
     _profile: tempfile::TempDir,
 }
 
@@ -38,8 +40,14 @@ impl Browser {
             .stderr(Stdio::null());
         let mut driver = ProcessGroup::spawn("chromedriver", command);
         let profile = tempfile::tempdir().expect("profile dir");
+        let downloads = profile.path().join("downloads");
+        std::fs::create_dir_all(&downloads).expect("downloads dir");
         let capabilities = json!({
             "goog:chromeOptions": {
+                "prefs": {
+                    "download.default_directory": downloads,
+                    "download.prompt_for_download": false,
+                },
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -65,6 +73,7 @@ impl Browser {
         Self {
             client,
             _driver: driver,
+            downloads,
             _profile: profile,
         }
     }
@@ -244,5 +253,126 @@ impl Browser {
             .await
             .map(|v| v.len())
             .unwrap_or(0)
+    }
+
+    /// Clicks the button whose accessible name (`aria-label`) is `label`, e.g. `Delete a.zip`.
+    pub async fn click_labelled(&self, label: &str) {
+        let xpath = format!("//button[@aria-label={}]", xpath_literal(label));
+        let button = self
+            .wait_for(&format!("button labelled {label:?}"), &xpath)
+            .await;
+        button.click().await.expect("click");
+    }
+
+    /// The open modal dialog: its role and the text of the title it is labelled by.
+    pub async fn open_dialog(&self) -> (String, String) {
+        let dialog = self.wait_for("an open dialog", "//dialog[@open]").await;
+        let role = dialog.attr("role").await.expect("role").unwrap_or_default();
+        let title_id = dialog
+            .attr("aria-labelledby")
+            .await
+            .expect("attr")
+            .unwrap_or_default();
+        let title = self
+            .client
+            .find(Locator::Id(&title_id))
+            .await
+            .expect("title");
+        (role, title.text().await.expect("text"))
+    }
+
+    pub async fn wait_for_no_dialog(&self) {
+        eventually("the dialog to close", || async {
+            (!self.is_present("//dialog[@open]").await).then_some(())
+        })
+        .await;
+    }
+
+    /// The text of the open dialog.
+    pub async fn dialog_text(&self) -> String {
+        let dialog = self.wait_for("an open dialog", "//dialog[@open]").await;
+        dialog.text().await.expect("text")
+    }
+
+    /// A button inside the open dialog.
+    pub async fn dialog_button(&self, name: &str) -> Element {
+        let xpath = format!(
+            "//dialog[@open]//button[normalize-space()={}]",
+            xpath_literal(name)
+        );
+        self.wait_for(&format!("dialog button {name:?}"), &xpath)
+            .await
+    }
+
+    pub async fn click_in_dialog(&self, name: &str) {
+        let button = self.dialog_button(name).await;
+        eventually(&format!("dialog button {name:?} to be enabled"), || async {
+            button.is_enabled().await.ok()?.then_some(())
+        })
+        .await;
+        button.click().await.expect("click");
+    }
+
+    pub async fn press_escape(&self) {
+        let focused = self.client.active_element().await.expect("focus");
+        focused.send_keys("\u{E00C}").await.expect("escape");
+    }
+
+    pub async fn press_enter_in(&self, label: &str) {
+        self.field(label)
+            .await
+            .send_keys("\u{E007}")
+            .await
+            .expect("enter");
+    }
+
+    /// The focused element's accessible name: its `aria-label`, else its text, else its id.
+    pub async fn focused(&self) -> String {
+        let source = "const e = document.activeElement; \
+            return e.getAttribute('aria-label') || e.textContent.trim() || e.id;";
+        self.script(source, vec![])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Picks `path` in the file input labelled `label`, as the file dialog would.
+    pub async fn choose_file(&self, label: &str, path: &Path) {
+        let xpath = format!(
+            "//input[@id=//label[normalize-space()={}]/@for]",
+            xpath_literal(label)
+        );
+        let input = self
+            .client
+            .find(Locator::XPath(&xpath))
+            .await
+            .expect("file input");
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choose file");
+    }
+
+    /// Waits for a finished download besides the `known` ones and returns its path.
+    pub async fn wait_for_download(&self, known: &[PathBuf]) -> PathBuf {
+        eventually("a finished download", || async {
+            let entries = std::fs::read_dir(&self.downloads).ok()?;
+            let mut paths = entries.filter_map(|e| e.ok().map(|e| e.path()));
+            paths.find(|p| {
+                !known.contains(p)
+                    && p.extension()
+                        .is_none_or(|ext| ext != "crdownload" && ext != "tmp")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+        })
+        .await
+    }
+
+    /// A PNG of the page, to look at what a person sees.
+    pub async fn screenshot(&self) -> Vec<u8> {
+        self.client.screenshot().await.expect("screenshot")
     }
 }

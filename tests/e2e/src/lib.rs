@@ -7,7 +7,28 @@ mod process;
 mod server;
 
 pub use browser::Browser;
-pub use server::PocketBase;
+pub use server::{PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
+
+/// Keys PocketBase accepts on upload that break naive code: markup, URL syntax, non-ASCII,
+/// spaces and parentheses, and the prefix of automatic backups.
+pub const HOSTILE_KEYS: [&str; 5] = [
+    "<img src=x onerror=alert(1)>.zip",
+    "a#b?c%20d.zip",
+    "中文备份.zip",
+    "My Backup (1).zip",
+    "@auto_pb_backup_x.zip",
+];
+
+/// Opens the panel served by `server` and signs in as its superuser.
+pub async fn signed_in(server: &PocketBase) -> Browser {
+    let browser = Browser::start().await;
+    browser.open(server.url()).await;
+    browser.fill("Email", ADMIN_EMAIL).await;
+    browser.fill("Password", ADMIN_PASSWORD).await;
+    browser.click("Sign in").await;
+    browser.wait_for_heading("Backups").await;
+    browser
+}
 
 use std::future::Future;
 use std::time::{Duration, Instant};

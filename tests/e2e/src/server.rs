@@ -177,6 +177,53 @@ impl PocketBase {
             .collect()
     }
 
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.backups().into_iter().map(|(key, ..)| key).collect();
+        keys.sort();
+        keys
+    }
+
+    /// A backup's bytes, through a file token as the panel's link gets them.
+    pub fn download(&self, key: &str) -> Vec<u8> {
+        let token = self.post_json("/api/files/token", Some(&self.admin_token()), json!({}));
+        assert_eq!(token.status, 200, "file token: {}", token.body);
+        let file_token = token.json()["token"].as_str().expect("token").to_owned();
+        let url = format!(
+            "{}/api/backups/{}?token={file_token}",
+            self.url,
+            encode(key)
+        );
+        let mut response = self.agent.get(url).call().expect("download");
+        assert_eq!(response.status().as_u16(), 200, "download {key}");
+        response
+            .body_mut()
+            .with_config()
+            .limit(1 << 30)
+            .read_to_vec()
+            .expect("body")
+    }
+
+    /// `POST /api/backups/upload` with `bytes` as a file named `name` (the key it becomes).
+    pub fn upload(&self, name: &str, bytes: &[u8]) -> Answer {
+        let boundary = "e2e-boundary-7d1f0c";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+             Content-Type: application/zip\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = self
+            .agent
+            .post(format!("{}/api/backups/upload", self.url))
+            .header("Authorization", &self.admin_token())
+            .header(
+                "Content-Type",
+                &format!("multipart/form-data; boundary={boundary}"),
+            );
+        answer(request.send(&body[..]).expect("upload"))
+    }
+
     pub fn get(&self, path: &str, token: Option<&str>) -> Option<Answer> {
         let mut request = self.agent.get(format!("{}{path}", self.url));
         if let Some(token) = token {
@@ -208,6 +255,18 @@ fn answer(mut response: ureq::http::Response<ureq::Body>) -> Answer {
     let status = response.status().as_u16();
     let body = response.body_mut().read_to_string().unwrap_or_default();
     Answer { status, body }
+}
+
+/// Percent-encodes a path segment (everything but unreserved characters).
+pub fn encode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn run_cli(args: &[&str], data: &Path) {

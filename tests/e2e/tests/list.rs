@@ -1,16 +1,6 @@
 //! The backups list against backups made by the real server.
 
-use e2e::{Browser, PocketBase};
-
-async fn signed_in(server: &PocketBase) -> Browser {
-    let browser = Browser::start().await;
-    browser.open(server.url()).await;
-    browser.fill("Email", "admin@example.com").await;
-    browser.fill("Password", "e2e-admin-password").await;
-    browser.click("Sign in").await;
-    browser.wait_for_heading("Backups").await;
-    browser
-}
+use e2e::{signed_in, PocketBase, HOSTILE_KEYS};
 
 #[tokio::test]
 async fn lists_real_backups_newest_first_and_refreshes() {
@@ -67,4 +57,33 @@ async fn an_unreachable_server_is_an_error_not_a_blank_page() {
     );
     browser.wait_for_heading("Backups").await;
     assert!(!stopped_url.is_empty());
+}
+
+#[tokio::test]
+async fn hostile_keys_are_listed_as_plain_text() {
+    let server = PocketBase::start();
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    for key in HOSTILE_KEYS {
+        assert_eq!(server.upload(key, &bytes).status, 204, "upload {key}");
+    }
+    let browser = signed_in(&server).await;
+
+    let mut expected: Vec<&str> = HOSTILE_KEYS.to_vec();
+    expected.push("source.zip");
+    let shown = e2e::eventually("every key listed", || async {
+        let rows = browser.rows().await;
+        let mut keys: Vec<String> = rows.into_iter().map(|r| r[0].clone()).collect();
+        keys.sort();
+        (keys.len() == expected.len()).then_some(keys)
+    })
+    .await;
+    let mut expected: Vec<String> = expected.iter().map(|k| k.to_string()).collect();
+    expected.sort();
+    assert_eq!(shown, expected);
+    assert_eq!(
+        browser.image_count().await,
+        0,
+        "a key was rendered as markup"
+    );
 }

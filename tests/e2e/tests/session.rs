@@ -1,10 +1,7 @@
 //! Signing in and out, and what happens when the server stops accepting the token.
 
-use e2e::{Browser, PocketBase};
+use e2e::{Browser, PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
 use serde_json::json;
-
-const ADMIN_EMAIL: &str = "admin@example.com";
-const ADMIN_PASSWORD: &str = "e2e-admin-password";
 const SESSION_KEY: &str = "pb-backups-panel.session";
 
 async fn sign_in(browser: &Browser, email: &str, password: &str) {

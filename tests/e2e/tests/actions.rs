@@ -1,0 +1,267 @@
+//! Every backup action through the panel, checked against what the real server then holds.
+
+use e2e::{signed_in, PocketBase, HOSTILE_KEYS};
+
+const NAME_RULE: &str = "Use only lowercase letters, digits, _ and -, and end the name with .zip.";
+
+#[tokio::test]
+async fn creates_backups_with_and_without_a_name() {
+    let server = PocketBase::start();
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("No backups yet").await;
+
+    browser.click("Create backup").await;
+    assert_eq!(
+        browser.open_dialog().await,
+        ("dialog".into(), "Create backup".into())
+    );
+    assert_eq!(
+        browser.focused().await,
+        "backup-name",
+        "focus is not in the dialog"
+    );
+
+    // Refused in the browser, with the reason, before anything is sent.
+    browser.fill("Backup name", "Nightly Backup.zip").await;
+    browser.wait_for_text(NAME_RULE).await;
+    assert!(!browser
+        .dialog_button("Create")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser.press_enter_in("Backup name").await;
+    browser.fill("Backup name", "nightly_1.zip").await;
+    assert!(server.keys().is_empty(), "an invalid name was sent");
+
+    browser.click_in_dialog("Create").await;
+    browser.wait_for_keys(&["nightly_1.zip"]).await;
+    browser.wait_for_text("Backup nightly_1.zip created.").await;
+    assert_eq!(server.keys(), ["nightly_1.zip"]);
+
+    // Empty: the server chooses the name.
+    browser.click("Create backup").await;
+    browser.fill("Backup name", "").await;
+    browser.click_in_dialog("Create").await;
+    let keys = e2e::eventually("a second backup", || async {
+        let keys = server.keys();
+        (keys.len() == 2).then_some(keys)
+    })
+    .await;
+    let generated = keys.iter().find(|k| *k != "nightly_1.zip").unwrap();
+    assert!(
+        generated.starts_with("pb_backup_") && generated.ends_with(".zip"),
+        "{generated}"
+    );
+    browser.wait_for_text(generated).await;
+}
+
+#[tokio::test]
+async fn a_name_the_server_refuses_is_shown_in_the_dialog() {
+    let server = PocketBase::start();
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("No backups yet").await;
+    // Made behind the panel's back: its list does not know the name yet.
+    server.create_backup("taken.zip");
+
+    browser.click("Create backup").await;
+    browser.fill("Backup name", "taken.zip").await;
+    browser.click_in_dialog("Create").await;
+    browser
+        .wait_for_text("The backup file name is invalid or already exists.")
+        .await;
+    assert_eq!(browser.open_dialog().await.1, "Create backup");
+    assert_eq!(
+        browser.field_value("Backup name").await,
+        "taken.zip",
+        "input lost"
+    );
+    assert_eq!(server.keys(), ["taken.zip"]);
+}
+
+#[tokio::test]
+async fn uploads_a_real_backup_and_refuses_what_is_not_a_zip() {
+    let server = PocketBase::start();
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    let files = tempfile::tempdir().unwrap();
+    let copy = files.path().join("uploaded_copy.zip");
+    std::fs::write(&copy, &bytes).unwrap();
+    let not_zip = files.path().join("notes.zip");
+    std::fs::write(&not_zip, "just some notes").unwrap();
+
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["source.zip"]).await;
+
+    browser.choose_file("Upload backup", &not_zip).await;
+    assert_eq!(
+        browser.alert().await,
+        "This file is not a zip archive. PocketBase only accepts .zip backups."
+    );
+    assert_eq!(server.keys(), ["source.zip"]);
+
+    browser.choose_file("Upload backup", &copy).await;
+    assert_eq!(browser.open_dialog().await.1, "Upload this backup?");
+    let size = format!("{:.1} kB", bytes.len() as f64 / 1000.0);
+    assert!(browser
+        .dialog_text()
+        .await
+        .contains(&format!("uploaded_copy.zip ({size})")));
+    browser.click_in_dialog("Upload").await;
+    browser
+        .wait_for_keys(&["uploaded_copy.zip", "source.zip"])
+        .await;
+    let stored = server.backups();
+    let uploaded = stored
+        .iter()
+        .find(|(k, ..)| k == "uploaded_copy.zip")
+        .unwrap();
+    assert_eq!(uploaded.1, bytes.len() as u64);
+    assert_eq!(server.download("uploaded_copy.zip"), bytes);
+}
+
+#[tokio::test]
+async fn an_upload_the_server_refuses_shows_its_reason() {
+    let server = PocketBase::start();
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    let files = tempfile::tempdir().unwrap();
+    let late = files.path().join("late.zip");
+    std::fs::write(&late, &bytes).unwrap();
+
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["source.zip"]).await;
+    assert_eq!(server.upload("late.zip", &bytes).status, 204);
+
+    browser.choose_file("Upload backup", &late).await;
+    browser.click_in_dialog("Upload").await;
+    assert_eq!(
+        browser.alert().await,
+        "Backup file with the specified name already exists."
+    );
+}
+
+#[tokio::test]
+async fn downloads_exactly_the_servers_bytes_also_for_hostile_keys() {
+    let server = PocketBase::start();
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    for (i, key) in HOSTILE_KEYS.iter().enumerate() {
+        // Different content per key, so a download of the wrong key cannot pass.
+        let mut content = bytes.clone();
+        content.extend(std::iter::repeat_n(b' ', i + 1));
+        assert_eq!(server.upload(key, &content).status, 204, "upload {key}");
+    }
+    let browser = signed_in(&server).await;
+
+    let mut known = Vec::new();
+    for key in ["source.zip"].iter().chain(HOSTILE_KEYS.iter()) {
+        browser.click_labelled(&format!("Download {key}")).await;
+        let file = browser.wait_for_download(&known).await;
+        let downloaded = e2e::eventually("the download to be complete", || async {
+            let got = std::fs::read(&file).ok()?;
+            (got.len() >= bytes.len()).then_some(got)
+        })
+        .await;
+        assert_eq!(downloaded, server.download(key), "bytes of {key}");
+        known.push(file);
+    }
+    let page = browser.current_url().await;
+    assert!(
+        !page.contains("token"),
+        "the page navigated to a download URL: {page}"
+    );
+}
+
+#[tokio::test]
+async fn deletes_only_after_confirmation_also_hostile_keys() {
+    let server = PocketBase::start();
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    for key in HOSTILE_KEYS {
+        assert_eq!(server.upload(key, &bytes).status, 204, "upload {key}");
+    }
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("source.zip").await;
+
+    for key in HOSTILE_KEYS {
+        let trigger = format!("Delete {key}");
+        browser.click_labelled(&trigger).await;
+        assert_eq!(
+            browser.open_dialog().await,
+            ("alertdialog".into(), "Delete this backup?".into())
+        );
+        assert!(browser.dialog_text().await.contains(key));
+        browser.click_in_dialog("Cancel").await;
+        browser.wait_for_no_dialog().await;
+        assert_eq!(browser.focused().await, trigger, "focus did not return");
+
+        browser.click_labelled(&trigger).await;
+        browser.open_dialog().await;
+        browser.press_escape().await;
+        browser.wait_for_no_dialog().await;
+        assert!(
+            server.keys().contains(&key.to_string()),
+            "cancelled, yet {key} is gone"
+        );
+
+        browser.click_labelled(&trigger).await;
+        browser.click_in_dialog("Delete").await;
+        browser.wait_for_no_dialog().await;
+        e2e::eventually(&format!("{key} gone from the server"), || async {
+            (!server.keys().contains(&key.to_string())).then_some(())
+        })
+        .await;
+        browser.wait_for_text(&format!("Deleted {key}.")).await;
+    }
+    browser.wait_for_keys(&["source.zip"]).await;
+    assert_eq!(server.keys(), ["source.zip"]);
+}
+
+#[tokio::test]
+async fn restores_after_typing_the_name_and_waits_for_the_restart() {
+    let mut server = PocketBase::start();
+    server.create_backup("before.zip");
+    // Exists only after the backup: gone again once the backup is restored.
+    server.upsert_superuser("later@example.com", "later-password");
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["before.zip"]).await;
+
+    browser.click_labelled("Restore before.zip").await;
+    assert_eq!(
+        browser.open_dialog().await,
+        ("alertdialog".into(), "Restore this backup?".into())
+    );
+    assert!(browser
+        .dialog_text()
+        .await
+        .contains("replaces the whole database"));
+    let restore = browser.dialog_button("Restore").await;
+    assert!(!restore.is_enabled().await.unwrap());
+    browser
+        .fill("Type the backup name to confirm", "before")
+        .await;
+    assert!(!restore.is_enabled().await.unwrap());
+    browser
+        .fill("Type the backup name to confirm", "before.zip")
+        .await;
+    browser.click_in_dialog("Restore").await;
+
+    browser
+        .wait_for_text("Restoring before.zip. PocketBase is restarting")
+        .await;
+    browser
+        .wait_for_text("PocketBase answers again after the restore.")
+        .await;
+    server.wait_until_healthy();
+    let later = server.post_json(
+        "/api/collections/_superusers/auth-with-password",
+        None,
+        serde_json::json!({"identity": "later@example.com", "password": "later-password"}),
+    );
+    assert_eq!(
+        later.status, 400,
+        "the restore did not replace the superusers"
+    );
+    browser.wait_for_keys(&["before.zip"]).await;
+}
