@@ -14,6 +14,8 @@ pub const SIGN_IN_HINT: &str = "Sign in with a PocketBase superuser account.";
 pub const SIGN_OUT: &str = "Sign out";
 pub const EMAIL_REQUIRED: &str = "Enter the superuser's email.";
 pub const PASSWORD_REQUIRED: &str = "Enter the password.";
+/// auth-with-password answers 401 with an `mfaId` when the account needs a second factor.
+pub const MFA_NOT_SUPPORTED: &str = "This account requires multi-factor authentication, which this panel does not support yet. Use PocketBase's dashboard, or an account without MFA.";
 pub const SESSION_EXPIRED: &str = "Your session has expired or is no longer valid. Sign in again.";
 
 pub const BACKUPS: &str = "Backups";
@@ -128,6 +130,15 @@ pub fn bad_server_url(reason: BadServerUrl) -> &'static str {
         }
         BadServerUrl::HasQueryOrFragment => "Enter the server's address without ? or # parts.",
     }
+}
+
+/// A refused sign-in in words: there a 401 means a second factor is required, not an expired
+/// session.
+pub fn sign_in_error(error: &ApiError) -> String {
+    if error.is_unauthorized() {
+        return MFA_NOT_SUPPORTED.into();
+    }
+    error_message(error)
 }
 
 /// The one place where an [`ApiError`] becomes words. The server's own reason wins whenever it

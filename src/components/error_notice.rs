@@ -5,11 +5,16 @@ use crate::text;
 
 /// Shows an [`ApiError`] in words, announced to screen readers. Nothing when there is none.
 #[component]
-pub fn ErrorNotice(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
+pub fn ErrorNotice(
+    #[prop(into)] error: Signal<Option<ApiError>>,
+    /// How to put the error in words where the context changes its meaning.
+    #[prop(default = text::error_message)]
+    describe: fn(&ApiError) -> String,
+) -> impl IntoView {
     move || {
         error.with(|error| {
             error.as_ref().map(|error| {
-                view! { <p class="notice error" role="alert">{text::error_message(error)}</p> }
+                view! { <p class="notice error" role="alert">{describe(error)}</p> }
             })
         })
     }

@@ -97,7 +97,7 @@ pub fn SignInPage() -> impl IntoView {
                     value=password
                     problem=password_problem
                 />
-                <ErrorNotice error=refusal />
+                <ErrorNotice error=refusal describe=text::sign_in_error />
                 <button type="submit" class="primary" disabled=pending>
                     {move || if pending.get() { text::SIGNING_IN } else { text::SIGN_IN }}
                 </button>

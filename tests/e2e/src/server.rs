@@ -240,6 +240,16 @@ impl PocketBase {
         answer(request.send_json(body).expect("request failed"))
     }
 
+    pub fn patch_json(&self, path: &str, token: &str, body: Value) -> Answer {
+        let request = self.agent.patch(format!("{}{path}", self.url));
+        answer(
+            request
+                .header("Authorization", token)
+                .send_json(body)
+                .expect("request failed"),
+        )
+    }
+
     pub fn delete(&self, path: &str, token: &str) -> Answer {
         let request = self.agent.delete(format!("{}{path}", self.url));
         answer(

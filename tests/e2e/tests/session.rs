@@ -134,3 +134,27 @@ async fn a_token_that_is_not_a_superusers_is_told_so() {
         "This account is not a superuser. Only superusers can manage backups."
     );
 }
+
+#[tokio::test]
+async fn an_account_with_mfa_is_told_it_is_not_supported_yet() {
+    let server = PocketBase::start();
+    let admin = server.admin_token();
+    let patched = server.patch_json(
+        "/api/collections/_superusers",
+        &admin,
+        json!({"mfa": {"enabled": true}, "otp": {"enabled": true}}),
+    );
+    assert_eq!(patched.status, 200, "{}", patched.body);
+    let browser = Browser::start().await;
+    browser.open(server.url()).await;
+
+    sign_in(&browser, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    assert!(
+        browser
+            .alert()
+            .await
+            .contains("requires multi-factor authentication"),
+        "MFA refusal not explained"
+    );
+    assert_eq!(browser.local_storage(SESSION_KEY).await, None);
+}
