@@ -45,6 +45,8 @@ pub const DROP_HINT: &str = "or drop a .zip file here";
 pub const UPLOAD_TITLE: &str = "Upload this backup?";
 pub const EMPTY_FILE: &str = "This file is empty.";
 pub const NOT_A_ZIP: &str = "This file is not a zip archive. PocketBase only accepts .zip backups.";
+pub const NO_DATA_DB: &str = "This zip has no data.db, so it is probably not a PocketBase backup: restoring it would fail. Upload it anyway only if you are sure.";
+pub const UPLOAD_ANYWAY: &str = "Upload anyway";
 pub const UNREADABLE_FILE: &str = "This file cannot be read.";
 
 pub const DOWNLOAD: &str = "Download";

@@ -8,6 +8,7 @@ mod error;
 mod rules;
 mod types;
 mod url;
+pub mod zip;
 
 pub use client::PocketBase;
 pub use error::{ApiError, FieldError};

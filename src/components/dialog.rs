@@ -14,7 +14,7 @@ pub fn ConfirmDialog(
     id: &'static str,
     open: RwSignal<bool>,
     title: &'static str,
-    confirm_label: &'static str,
+    #[prop(into)] confirm_label: Signal<&'static str>,
     /// Destructive: an `alertdialog` with a red confirm button.
     #[prop(optional)]
     danger: bool,

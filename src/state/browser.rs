@@ -14,10 +14,10 @@ pub async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// The first `count` bytes of a file — to sniff its type — without reading the rest.
-pub async fn first_bytes(file: &File, count: i32) -> Option<Vec<u8>> {
-    let head = file.slice_with_i32_and_i32(0, count).ok()?;
-    let buffer = JsFuture::from(head.array_buffer()).await.ok()?;
+/// Bytes `start..end` of a file, read without touching the rest of it.
+pub async fn read_slice(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
+    let part = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
+    let buffer = JsFuture::from(part.array_buffer()).await.ok()?;
     let buffer: js_sys::ArrayBuffer = buffer.dyn_into().ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

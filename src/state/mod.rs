@@ -7,6 +7,7 @@ mod session;
 mod storage;
 mod toasts;
 
+pub use actions::UploadCheck;
 pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending, RestorePhase};
 pub use session::{Session, SessionState};
 pub use toasts::{Toast, ToastKind, Toasts};

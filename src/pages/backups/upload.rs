@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use web_sys::File;
 
 use crate::components::{ConfirmDialog, UploadZone};
-use crate::state::BackupsState;
+use crate::state::{BackupsState, UploadCheck};
 use crate::text;
 
 /// Pick or drop a file, check it in the browser, confirm it by name and size, then send it.
@@ -14,17 +14,19 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
     let chosen = RwSignal::new_local(None::<File>);
     let problem = RwSignal::new(None::<String>);
+    let warning = RwSignal::new(None::<String>);
 
     let on_file = Callback::new(move |file: File| {
         problem.set(None);
         spawn_local(async move {
-            match backups.upload_problem(&file).await {
-                Some(reason) => problem.set(Some(reason)),
-                None => {
-                    chosen.set(Some(file));
-                    open.set(true);
-                }
-            }
+            let doubt = match backups.check_upload(&file).await {
+                UploadCheck::Refused(reason) => return problem.set(Some(reason)),
+                UploadCheck::Doubtful(reason) => Some(reason),
+                UploadCheck::Fine => None,
+            };
+            warning.set(doubt);
+            chosen.set(Some(file));
+            open.set(true);
         });
     });
     let confirm = Callback::new(move |()| {
@@ -53,11 +55,14 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             id="upload-dialog"
             open
             title=text::UPLOAD_TITLE
-            confirm_label=text::UPLOAD
+            confirm_label=Signal::derive(move || {
+                if warning.with(Option::is_some) { text::UPLOAD_ANYWAY } else { text::UPLOAD }
+            })
             can_confirm=Signal::derive(move || chosen.with(Option::is_some))
             on_confirm=confirm
         >
             <p class="subject">{summary}</p>
+            {move || warning.get().map(|w| view! { <p class="notice warn" role="alert">{w}</p> })}
         </ConfirmDialog>
     }
 }

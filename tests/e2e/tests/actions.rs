@@ -100,8 +100,31 @@ async fn uploads_a_real_backup_and_refuses_what_is_not_a_zip() {
     );
     assert_eq!(server.keys(), ["source.zip"]);
 
+    // A zip, but not a PocketBase backup: a warning, and only sent if the admin insists.
+    let other_zip = files.path().join("photos.zip");
+    let made = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').writestr('a.txt', 'x')",
+        ])
+        .arg(&other_zip)
+        .status()
+        .expect("python3 makes a zip");
+    assert!(made.success());
+    browser.choose_file("Upload backup", &other_zip).await;
+    assert_eq!(browser.open_dialog().await.1, "Upload this backup?");
+    assert!(browser.dialog_text().await.contains("has no data.db"));
+    browser.dialog_button("Upload anyway").await;
+    browser.click_in_dialog("Cancel").await;
+    browser.wait_for_no_dialog().await;
+    assert_eq!(server.keys(), ["source.zip"], "a cancelled upload was sent");
+
     browser.choose_file("Upload backup", &copy).await;
     assert_eq!(browser.open_dialog().await.1, "Upload this backup?");
+    assert!(
+        !browser.dialog_text().await.contains("data.db"),
+        "a real backup was doubted"
+    );
     let size = format!("{:.1} kB", bytes.len() as f64 / 1000.0);
     assert!(browser
         .dialog_text()

@@ -1,0 +1,242 @@
+//! Just enough of the zip format to tell, from a few slices of a file, whether it is a
+//! PocketBase backup: a zip archive whose central directory lists `data.db`. Nothing here reads
+//! a whole file: the caller slices the tail, then the central directory, out of the `Blob`.
+
+/// How many bytes at the end of a file can hold the end-of-central-directory record: 22 bytes
+/// plus a comment of up to 65,535, plus the zip64 locator just before it.
+pub const TAIL_LEN: u64 = 22 + 65_535 + 20;
+
+/// The central directory is read whole; above this it is not checked (a huge storage folder).
+pub const MAX_DIRECTORY_LEN: u64 = 16 * 1024 * 1024;
+
+const EOCD_SIGNATURE: u32 = 0x0605_4b50;
+const ZIP64_LOCATOR_SIGNATURE: u32 = 0x0706_4b50;
+const ZIP64_EOCD_SIGNATURE: u32 = 0x0606_4b50;
+const ENTRY_SIGNATURE: u32 = 0x0201_4b50;
+
+/// Where the central directory lies in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Directory {
+    pub offset: u64,
+    pub len: u64,
+}
+
+/// What the tail of a file says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tail {
+    /// No end-of-central-directory record: not a zip archive.
+    NotZip,
+    Directory(Directory),
+    /// A zip64 archive: its directory is described by the record at this file offset (56 bytes).
+    Zip64Record(u64),
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let b = bytes.get(at..at + 2)?;
+    Some(u64::from(u16::from_le_bytes([b[0], b[1]])))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let b = bytes.get(at..at + 4)?;
+    Some(u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let b: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(b))
+}
+
+/// Reads the last `tail.len()` bytes of a file of `file_len` bytes.
+pub fn read_tail(tail: &[u8], file_len: u64) -> Tail {
+    let tail_start = file_len.saturating_sub(tail.len() as u64);
+    // The record is the last one whose comment length matches the bytes after it.
+    let found = (0..tail.len().saturating_sub(21)).rev().find(|&at| {
+        u32_at(tail, at) == Some(u64::from(EOCD_SIGNATURE))
+            && u16_at(tail, at + 20).map(|c| at as u64 + 22 + c) == Some(tail.len() as u64)
+    });
+    let Some(at) = found else {
+        return Tail::NotZip;
+    };
+    let (Some(len), Some(offset)) = (u32_at(tail, at + 12), u32_at(tail, at + 16)) else {
+        return Tail::NotZip;
+    };
+    if len == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+        let locator = at
+            .checked_sub(20)
+            .filter(|&l| u32_at(tail, l) == Some(u64::from(ZIP64_LOCATOR_SIGNATURE)));
+        return match locator.and_then(|l| u64_at(tail, l + 8)) {
+            Some(record) => Tail::Zip64Record(record),
+            None => Tail::NotZip,
+        };
+    }
+    if offset + len > tail_start + at as u64 {
+        return Tail::NotZip;
+    }
+    Tail::Directory(Directory { offset, len })
+}
+
+/// Reads the zip64 end-of-central-directory record.
+pub fn read_zip64_record(record: &[u8]) -> Option<Directory> {
+    if u32_at(record, 0)? != u64::from(ZIP64_EOCD_SIGNATURE) {
+        return None;
+    }
+    Some(Directory {
+        len: u64_at(record, 40)?,
+        offset: u64_at(record, 48)?,
+    })
+}
+
+/// Whether the central directory lists an entry named exactly `name`. `None`: malformed.
+pub fn lists_entry(directory: &[u8], name: &str) -> Option<bool> {
+    let mut at = 0;
+    while at < directory.len() {
+        if u32_at(directory, at)? != u64::from(ENTRY_SIGNATURE) {
+            return None;
+        }
+        let name_len = u16_at(directory, at + 28)? as usize;
+        let extra_len = u16_at(directory, at + 30)? as usize;
+        let comment_len = u16_at(directory, at + 32)? as usize;
+        let entry_name = directory.get(at + 46..at + 46 + name_len)?;
+        if entry_name == name.as_bytes() {
+            return Some(true);
+        }
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Some(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stored (uncompressed) zip with the given entries, written the way zip writers do.
+    fn zip(entries: &[(&str, &[u8])], comment: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut directory = Vec::new();
+        for (name, data) in entries {
+            let offset = out.len() as u32;
+            out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+            out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&0u16.to_le_bytes());
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(data);
+
+            directory.extend_from_slice(&ENTRY_SIGNATURE.to_le_bytes());
+            directory.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            directory.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            directory.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            directory.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            directory.extend_from_slice(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            directory.extend_from_slice(&offset.to_le_bytes());
+            directory.extend_from_slice(name.as_bytes());
+        }
+        let directory_offset = out.len() as u32;
+        out.extend_from_slice(&directory);
+        out.extend_from_slice(&EOCD_SIGNATURE.to_le_bytes());
+        out.extend_from_slice(&[0, 0, 0, 0]);
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+        out.extend_from_slice(&directory_offset.to_le_bytes());
+        out.extend_from_slice(&(comment.len() as u16).to_le_bytes());
+        out.extend_from_slice(comment);
+        out
+    }
+
+    fn directory_of(file: &[u8]) -> Option<Vec<u8>> {
+        let tail_len = (TAIL_LEN as usize).min(file.len());
+        match read_tail(&file[file.len() - tail_len..], file.len() as u64) {
+            Tail::Directory(d) => {
+                Some(file[d.offset as usize..(d.offset + d.len) as usize].to_vec())
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn finds_data_db_in_a_backup() {
+        let file = zip(
+            &[
+                ("storage/a.txt", b"a"),
+                ("data.db", b"sqlite"),
+                ("auxiliary.db", b""),
+            ],
+            b"",
+        );
+        let directory = directory_of(&file).expect("directory");
+        assert_eq!(lists_entry(&directory, "data.db"), Some(true));
+        assert_eq!(lists_entry(&directory, "data"), Some(false));
+    }
+
+    #[test]
+    fn a_zip_without_data_db_or_with_a_comment() {
+        let file = zip(
+            &[("notes/data.db.txt", b"x")],
+            b"a comment PK\x05\x06 inside",
+        );
+        let directory = directory_of(&file).expect("directory");
+        assert_eq!(lists_entry(&directory, "data.db"), Some(false));
+        let empty = zip(&[], b"");
+        assert_eq!(
+            lists_entry(&directory_of(&empty).unwrap(), "data.db"),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn not_a_zip() {
+        assert_eq!(read_tail(b"just some notes", 15), Tail::NotZip);
+        assert_eq!(read_tail(b"", 0), Tail::NotZip);
+        // A truncated zip: the directory it points to lies beyond the record.
+        let mut file = zip(&[("data.db", b"x")], b"");
+        let len = file.len();
+        file[len - 6] = 0xF0;
+        assert_eq!(read_tail(&file, len as u64), Tail::NotZip);
+        assert_eq!(lists_entry(b"garbage", "data.db"), None);
+    }
+
+    #[test]
+    fn reads_only_the_tail_of_a_large_file() {
+        let big = vec![7u8; 300_000];
+        let file = zip(&[("storage/big.bin", &big), ("data.db", b"x")], b"");
+        let tail = &file[file.len() - TAIL_LEN as usize..];
+        let Tail::Directory(d) = read_tail(tail, file.len() as u64) else {
+            panic!("no directory found in the tail");
+        };
+        assert!(d.offset > 300_000);
+        let listing = &file[d.offset as usize..(d.offset + d.len) as usize];
+        assert_eq!(lists_entry(listing, "data.db"), Some(true));
+    }
+
+    #[test]
+    fn reads_zip64_records() {
+        let mut tail = vec![0u8; 10];
+        tail.extend_from_slice(&ZIP64_LOCATOR_SIGNATURE.to_le_bytes());
+        tail.extend_from_slice(&0u32.to_le_bytes());
+        tail.extend_from_slice(&5_000_000_000u64.to_le_bytes());
+        tail.extend_from_slice(&1u32.to_le_bytes());
+        tail.extend_from_slice(&EOCD_SIGNATURE.to_le_bytes());
+        tail.extend_from_slice(&[0xFF; 16]);
+        tail.extend_from_slice(&0u16.to_le_bytes());
+        assert_eq!(
+            read_tail(&tail, 6_000_000_000),
+            Tail::Zip64Record(5_000_000_000)
+        );
+
+        let mut record = ZIP64_EOCD_SIGNATURE.to_le_bytes().to_vec();
+        record.extend_from_slice(&[0; 36]);
+        record.extend_from_slice(&1234u64.to_le_bytes());
+        record.extend_from_slice(&4_999_000_000u64.to_le_bytes());
+        assert_eq!(
+            read_zip64_record(&record),
+            Some(Directory {
+                offset: 4_999_000_000,
+                len: 1234
+            })
+        );
+        assert_eq!(read_zip64_record(&[0; 56]), None);
+    }
+}
