@@ -19,6 +19,15 @@ pub fn human_size(bytes: u64) -> String {
     format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
+/// A duration in whole seconds, e.g. `45 s`, `3 min 20 s`, `1 h 5 min`.
+pub fn duration(seconds: u64) -> String {
+    match seconds {
+        0..60 => format!("{seconds} s"),
+        60..3600 => format!("{} min {} s", seconds / 60, seconds % 60),
+        _ => format!("{} h {} min", seconds / 3600, seconds % 3600 / 60),
+    }
+}
+
 /// A UTC instant in the browser's own time zone and locale.
 pub fn local_datetime(epoch_ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
@@ -28,7 +37,15 @@ pub fn local_datetime(epoch_ms: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::human_size;
+    use super::{duration, human_size};
+
+    #[test]
+    fn formats_durations() {
+        assert_eq!(duration(0), "0 s");
+        assert_eq!(duration(59), "59 s");
+        assert_eq!(duration(200), "3 min 20 s");
+        assert_eq!(duration(3_900), "1 h 5 min");
+    }
 
     #[test]
     fn formats_sizes() {

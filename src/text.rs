@@ -1,7 +1,8 @@
 //! Every string a person reads, in one module, so the 简体中文 translation can replace it whole.
 
 use crate::api::{ApiError, BadServerUrl, NameProblem, NAME_MAX_CHARS};
-use crate::format::human_size;
+use crate::format::{duration, human_size};
+use crate::state::UploadProgress;
 
 pub const APP_TITLE: &str = "PocketBase backups";
 
@@ -46,6 +47,9 @@ pub const UPLOAD_TITLE: &str = "Upload this backup?";
 pub const EMPTY_FILE: &str = "This file is empty.";
 pub const NOT_A_ZIP: &str = "This file is not a zip archive. PocketBase only accepts .zip backups.";
 pub const NO_DATA_DB: &str = "This zip has no data.db, so it is probably not a PocketBase backup: restoring it would fail. Upload it anyway only if you are sure.";
+pub const CANCEL_UPLOAD: &str = "Cancel upload";
+pub const CANCELLED: &str = "Cancelled. The server did not store anything.";
+pub const UPLOAD_TOO_SLOW: &str = "At this speed the upload takes longer than PocketBase's 5-minute request limit and will probably be cut off. Upload over a faster connection, or copy the file into pb_data/backups on the server.";
 pub const UPLOAD_ANYWAY: &str = "Upload anyway";
 pub const UNREADABLE_FILE: &str = "This file cannot be read.";
 
@@ -80,8 +84,25 @@ pub fn creating(name: &str) -> String {
     format!("Creating {name}… PocketBase writes the whole database; this can take minutes.")
 }
 
-pub fn uploading(name: &str, size: u64) -> String {
-    format!("Uploading {name} ({})…", human_size(size))
+pub fn uploading(name: &str) -> String {
+    format!("Uploading {name}")
+}
+
+/// `12.3 MB of 250.0 MB · 4% · 3.2 MB/s · 1 min 15 s left`
+pub fn upload_status(progress: &UploadProgress) -> String {
+    let mut status = format!(
+        "{} of {} · {}%",
+        human_size(progress.sent),
+        human_size(progress.total),
+        progress.percent()
+    );
+    if let Some(speed) = progress.bytes_per_second() {
+        status.push_str(&format!(" · {}/s", human_size(speed)));
+    }
+    if let Some(left) = progress.seconds_left() {
+        status.push_str(&format!(" · {} left", duration(left)));
+    }
+    status
 }
 
 pub fn file_summary(name: &str, size: u64) -> String {
@@ -167,6 +188,7 @@ pub fn error_message(error: &ApiError) -> String {
             format!("The server refused the request (HTTP {status}).")
         }
         ApiError::Server { message, .. } => message.clone(),
+        ApiError::Cancelled => CANCELLED.into(),
         ApiError::UnexpectedBody(_) => {
             "The server sent an answer this panel does not understand. Is this a PocketBase server?"
                 .into()

@@ -4,7 +4,6 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde_json::json;
-use web_sys::{File, FormData};
 
 use super::url::{backup_url, backups_url, download_url};
 use super::{ApiError, AuthResponse, BackupInfo, Health};
@@ -32,6 +31,10 @@ impl PocketBase {
 
     pub fn base_url(&self) -> &str {
         &self.base
+    }
+
+    pub(super) fn token(&self) -> Option<&str> {
+        self.token.as_deref()
     }
 
     /// `POST /api/collections/_superusers/auth-with-password`.
@@ -68,17 +71,6 @@ impl PocketBase {
         let request = self
             .authorized(Request::post(&backups_url(&self.base)))
             .json(&body);
-        send(request).await.map(drop)
-    }
-
-    /// `POST /api/backups/upload` as multipart form data. The browser streams the `File` itself:
-    /// its bytes never pass through WebAssembly memory.
-    pub async fn upload(&self, file: &File) -> Result<(), ApiError> {
-        let form = FormData::new().map_err(js_failure)?;
-        form.append_with_blob_and_filename("file", file, &file.name())
-            .map_err(js_failure)?;
-        let url = format!("{}/upload", backups_url(&self.base));
-        let request = self.authorized(Request::post(&url)).body(form);
         send(request).await.map(drop)
     }
 
@@ -144,7 +136,7 @@ impl From<gloo_net::Error> for ApiError {
     }
 }
 
-fn js_failure(value: wasm_bindgen::JsValue) -> ApiError {
+pub(super) fn js_failure(value: wasm_bindgen::JsValue) -> ApiError {
     ApiError::Network(format!("{value:?}"))
 }
 

@@ -24,6 +24,8 @@ pub enum ApiError {
     },
     /// A success status whose body is not what the API documents.
     UnexpectedBody(String),
+    /// The admin cancelled the request before the server answered.
+    Cancelled,
 }
 
 /// PocketBase's error body: `{"status": N, "message": "…", "data": {field: {code, message}}}`.

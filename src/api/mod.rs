@@ -7,6 +7,7 @@ mod client;
 mod error;
 mod rules;
 mod types;
+mod upload;
 mod url;
 pub mod zip;
 
@@ -14,4 +15,5 @@ pub use client::PocketBase;
 pub use error::{ApiError, FieldError};
 pub use rules::{check_backup_name, looks_like_zip, NameProblem, NAME_MAX_CHARS};
 pub use types::{parse_modified, AuthRecord, AuthResponse, BackupInfo, Health, HealthData};
+pub use upload::{UploadCanceller, UploadRequest};
 pub use url::{download_url, encode_segment, normalize_server_url, BadServerUrl};

@@ -6,6 +6,7 @@ mod download;
 mod error_notice;
 mod text_field;
 mod toaster;
+mod upload_progress;
 mod upload_zone;
 
 pub use backup_table::{BackupTable, RowAction};
@@ -14,4 +15,5 @@ pub use download::start_download;
 pub use error_notice::ErrorNotice;
 pub use text_field::TextField;
 pub use toaster::Toaster;
+pub use upload_progress::UploadProgressView;
 pub use upload_zone::UploadZone;

@@ -2,55 +2,11 @@
 //! it, returns the server's refusal to the dialog that asked, and refreshes the list.
 
 use leptos::prelude::*;
-use web_sys::File;
 
 use super::backups::{BackupsState, Pending, RestorePhase};
-use super::browser::{read_slice, sleep};
-use crate::api::zip::{self, Tail};
-use crate::api::{check_backup_name, looks_like_zip, ApiError, PocketBase};
+use super::browser::sleep;
+use crate::api::{check_backup_name, ApiError, PocketBase};
 use crate::text;
-
-/// What the browser can tell about a file before uploading it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum UploadCheck {
-    Fine,
-    /// The server would refuse it: not sent.
-    Refused(String),
-    /// The server accepts it but it is unlikely to be a backup: sent only if the admin insists.
-    Doubtful(String),
-}
-
-/// Whether the zip lists `data.db`; `Ok(None)` when its directory is too large to read.
-async fn has_data_db(file: &File, size: u64) -> Result<Option<bool>, &'static str> {
-    let head = read_slice(file, 0, 4).await.ok_or(text::UNREADABLE_FILE)?;
-    if !looks_like_zip(&head) {
-        return Err(text::NOT_A_ZIP);
-    }
-    let tail_start = size.saturating_sub(zip::TAIL_LEN);
-    let tail = read_slice(file, tail_start, size)
-        .await
-        .ok_or(text::UNREADABLE_FILE)?;
-    let directory = match zip::read_tail(&tail, size) {
-        Tail::NotZip => return Err(text::NOT_A_ZIP),
-        Tail::Directory(directory) => directory,
-        Tail::Zip64Record(at) => {
-            let record = read_slice(file, at, at + 56)
-                .await
-                .ok_or(text::UNREADABLE_FILE)?;
-            zip::read_zip64_record(&record).ok_or(text::NOT_A_ZIP)?
-        }
-    };
-    if directory.len > zip::MAX_DIRECTORY_LEN {
-        return Ok(None);
-    }
-    let end = directory.offset + directory.len;
-    let listing = read_slice(file, directory.offset, end)
-        .await
-        .ok_or(text::UNREADABLE_FILE)?;
-    zip::lists_entry(&listing, "data.db")
-        .map(Some)
-        .ok_or(text::NOT_A_ZIP)
-}
 
 /// How long to wait for PocketBase to answer again after a restore before saying so.
 const RESTART_PATIENCE_MS: f64 = 5.0 * 60.0 * 1000.0;
@@ -76,42 +32,6 @@ impl BackupsState {
         self.finish(&job);
         if result.is_ok() {
             self.toasts.success(text::created(name.as_deref()));
-            self.refresh();
-        }
-        result
-    }
-
-    /// Checks a file before any byte is sent, reading only its first bytes and its zip central
-    /// directory: the server's own refusals (empty, not a zip, name taken), and whether it holds
-    /// `data.db` like every PocketBase backup.
-    pub async fn check_upload(self, file: &File) -> UploadCheck {
-        let size = file.size() as u64;
-        if size == 0 {
-            return UploadCheck::Refused(text::EMPTY_FILE.into());
-        }
-        if self.has_key(&file.name()) {
-            return UploadCheck::Refused(text::name_taken(&file.name()));
-        }
-        match has_data_db(file, size).await {
-            Err(reason) => UploadCheck::Refused(reason.into()),
-            Ok(Some(false)) => UploadCheck::Doubtful(text::NO_DATA_DB.into()),
-            Ok(_) => UploadCheck::Fine,
-        }
-    }
-
-    /// `POST /api/backups/upload`: the browser streams the file; its key is the file's name.
-    pub async fn upload(self, file: File) -> Result<(), ApiError> {
-        let client = self.client()?;
-        let name = file.name();
-        let job = Pending::Upload {
-            name: name.clone(),
-            size: file.size() as u64,
-        };
-        self.pending.update(|p| p.push(job.clone()));
-        let result = self.session.screen(client.upload(&file).await);
-        self.finish(&job);
-        if result.is_ok() {
-            self.toasts.success(text::uploaded(&name));
             self.refresh();
         }
         result

@@ -6,8 +6,9 @@ use std::cmp::Reverse;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::upload::UploadProgress;
 use super::{SessionState, Toasts};
-use crate::api::{ApiError, BackupInfo, PocketBase};
+use crate::api::{ApiError, BackupInfo, PocketBase, UploadCanceller};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListStatus {
@@ -21,10 +22,6 @@ pub enum ListStatus {
 pub enum Pending {
     /// `None`: the server chooses the name.
     Create(Option<String>),
-    Upload {
-        name: String,
-        size: u64,
-    },
 }
 
 /// What the panel knows of a restore it started.
@@ -50,6 +47,8 @@ pub struct BackupsState {
     /// Keys with a delete or restore request in flight.
     pub(super) busy_keys: RwSignal<Vec<String>>,
     pub(super) restore: RwSignal<Option<RestorePhase>>,
+    pub(super) upload: RwSignal<Option<UploadProgress>>,
+    pub(super) upload_canceller: StoredValue<Option<UploadCanceller>, LocalStorage>,
 }
 
 impl BackupsState {
@@ -63,6 +62,8 @@ impl BackupsState {
             pending: RwSignal::new(Vec::new()),
             busy_keys: RwSignal::new(Vec::new()),
             restore: RwSignal::new(None),
+            upload: RwSignal::new(None),
+            upload_canceller: StoredValue::new_local(None),
         }
     }
 

@@ -6,11 +6,12 @@ mod browser;
 mod session;
 mod storage;
 mod toasts;
+mod upload;
 
-pub use actions::UploadCheck;
 pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending, RestorePhase};
 pub use session::{Session, SessionState};
 pub use toasts::{Toast, ToastKind, Toasts};
+pub use upload::{UploadCheck, UploadProgress, SERVER_TIMEOUT_SECONDS};
 
 use leptos::prelude::provide_context;
 

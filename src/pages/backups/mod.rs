@@ -27,7 +27,6 @@ pub fn BackupsPage() -> impl IntoView {
                 .map(|job| match job {
                     Pending::Create(Some(name)) => text::creating(name),
                     Pending::Create(None) => text::CREATING_UNNAMED.to_owned(),
-                    Pending::Upload { name, size } => text::uploading(name, *size),
                 })
                 .collect::<Vec<_>>()
         })

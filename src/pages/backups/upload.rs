@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
 
-use crate::components::{ConfirmDialog, UploadZone};
+use crate::api::ApiError;
+use crate::components::{ConfirmDialog, UploadProgressView, UploadZone};
 use crate::state::{BackupsState, UploadCheck};
 use crate::text;
 
@@ -15,9 +16,13 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let chosen = RwSignal::new_local(None::<File>);
     let problem = RwSignal::new(None::<String>);
     let warning = RwSignal::new(None::<String>);
+    let cancelled = RwSignal::new(false);
+    let progress = backups.upload_progress();
+    let uploading = Signal::derive(move || progress.with(Option::is_some));
 
     let on_file = Callback::new(move |file: File| {
         problem.set(None);
+        cancelled.set(false);
         spawn_local(async move {
             let doubt = match backups.check_upload(&file).await {
                 UploadCheck::Refused(reason) => return problem.set(Some(reason)),
@@ -36,8 +41,10 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         chosen.set(None);
         open.set(false);
         spawn_local(async move {
-            if let Err(error) = backups.upload(file).await {
-                problem.set(Some(text::error_message(&error)));
+            match backups.upload(file).await {
+                Ok(()) => {}
+                Err(ApiError::Cancelled) => cancelled.set(true),
+                Err(error) => problem.set(Some(text::error_message(&error))),
             }
         });
     });
@@ -49,8 +56,12 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     };
 
     view! {
-        <UploadZone on_file disabled=locked />
+        <UploadZone on_file disabled=Signal::derive(move || locked.get() || uploading.get()) />
+        <UploadProgressView progress on_cancel=Callback::new(move |()| backups.cancel_upload()) />
         {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}
+        <Show when=move || cancelled.get()>
+            <p class="notice" role="status">{text::CANCELLED}</p>
+        </Show>
         <ConfirmDialog
             id="upload-dialog"
             open

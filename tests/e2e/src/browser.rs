@@ -375,4 +375,54 @@ impl Browser {
     pub async fn screenshot(&self) -> Vec<u8> {
         self.client.screenshot().await.expect("screenshot")
     }
+
+    /// Slows the browser's network to `bytes_per_second` up and down, with `latency_ms` per
+    /// request, through ChromeDriver's network conditions command.
+    pub async fn throttle(&self, bytes_per_second: u64, latency_ms: u64) {
+        let conditions = NetworkConditions {
+            bytes_per_second,
+            latency_ms,
+        };
+        self.client
+            .issue_cmd(conditions)
+            .await
+            .expect("network conditions");
+    }
+
+    /// The value and maximum of the `<progress>` element, if one is shown.
+    pub async fn progress(&self) -> Option<(u64, u64)> {
+        let bar = self.client.find(Locator::Css("progress")).await.ok()?;
+        let value = bar.attr("value").await.ok()??.parse::<f64>().ok()?;
+        let max = bar.attr("max").await.ok()??.parse::<f64>().ok()?;
+        Some((value as u64, max as u64))
+    }
+}
+
+#[derive(Debug)]
+struct NetworkConditions {
+    bytes_per_second: u64,
+    latency_ms: u64,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"network_conditions": {
+            "offline": false,
+            "latency": self.latency_ms,
+            "upload_throughput": self.bytes_per_second,
+            "download_throughput": self.bytes_per_second,
+        }});
+        (http::Method::POST, Some(body.to_string()))
+    }
 }

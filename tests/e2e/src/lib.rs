@@ -19,6 +19,21 @@ pub const HOSTILE_KEYS: [&str; 5] = [
     "@auto_pb_backup_x.zip",
 ];
 
+/// Writes a zip at `path` holding `data.db` of `size` random bytes, stored uncompressed —
+/// shaped like a PocketBase backup, and as large on the wire as on disk.
+pub fn write_backup_like_zip(path: &std::path::Path, size: usize) {
+    let script = "import os, sys, zipfile\n\
+        with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:\n    \
+        z.writestr('data.db', os.urandom(int(sys.argv[2])))";
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .arg(size.to_string())
+        .status()
+        .expect("python3");
+    assert!(status.success(), "python3 could not write the zip");
+}
+
 /// Opens the panel served by `server` and signs in as its superuser.
 pub async fn signed_in(server: &PocketBase) -> Browser {
     let browser = Browser::start().await;

@@ -1,0 +1,207 @@
+//! Uploads: a check of the file before any byte is sent, then the upload with its progress and
+//! a way to cancel it.
+
+use leptos::prelude::*;
+use web_sys::File;
+
+use super::backups::BackupsState;
+use super::browser::read_slice;
+use crate::api::zip::{self, Tail};
+use crate::api::{looks_like_zip, ApiError};
+use crate::text;
+
+/// PocketBase cuts requests that take longer than this.
+pub const SERVER_TIMEOUT_SECONDS: u64 = 5 * 60;
+
+/// What the browser can tell about a file before uploading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UploadCheck {
+    Fine,
+    /// The server would refuse it: not sent.
+    Refused(String),
+    /// The server accepts it but it is unlikely to be a backup: sent only if the admin insists.
+    Doubtful(String),
+}
+
+/// Whether the zip lists `data.db`; `Ok(None)` when its directory is too large to read.
+async fn has_data_db(file: &File, size: u64) -> Result<Option<bool>, &'static str> {
+    let head = read_slice(file, 0, 4).await.ok_or(text::UNREADABLE_FILE)?;
+    if !looks_like_zip(&head) {
+        return Err(text::NOT_A_ZIP);
+    }
+    let tail_start = size.saturating_sub(zip::TAIL_LEN);
+    let tail = read_slice(file, tail_start, size)
+        .await
+        .ok_or(text::UNREADABLE_FILE)?;
+    let directory = match zip::read_tail(&tail, size) {
+        Tail::NotZip => return Err(text::NOT_A_ZIP),
+        Tail::Directory(directory) => directory,
+        Tail::Zip64Record(at) => {
+            let record = read_slice(file, at, at + 56)
+                .await
+                .ok_or(text::UNREADABLE_FILE)?;
+            zip::read_zip64_record(&record).ok_or(text::NOT_A_ZIP)?
+        }
+    };
+    if directory.len > zip::MAX_DIRECTORY_LEN {
+        return Ok(None);
+    }
+    let end = directory.offset + directory.len;
+    let listing = read_slice(file, directory.offset, end)
+        .await
+        .ok_or(text::UNREADABLE_FILE)?;
+    zip::lists_entry(&listing, "data.db")
+        .map(Some)
+        .ok_or(text::NOT_A_ZIP)
+}
+
+/// How far an upload has got. Times are milliseconds since the epoch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UploadProgress {
+    pub name: String,
+    pub total: u64,
+    pub sent: u64,
+    pub started_ms: f64,
+    pub updated_ms: f64,
+}
+
+impl UploadProgress {
+    pub fn percent(&self) -> u64 {
+        if self.total == 0 {
+            return 100;
+        }
+        (self.sent.min(self.total) * 100) / self.total
+    }
+
+    fn elapsed_seconds(&self) -> f64 {
+        (self.updated_ms - self.started_ms) / 1000.0
+    }
+
+    /// The average speed so far; `None` until there is enough to measure.
+    pub fn bytes_per_second(&self) -> Option<u64> {
+        let seconds = self.elapsed_seconds();
+        (seconds >= 0.5 && self.sent > 0).then(|| (self.sent as f64 / seconds) as u64)
+    }
+
+    pub fn seconds_left(&self) -> Option<u64> {
+        let speed = self.bytes_per_second().filter(|&s| s > 0)?;
+        Some(self.total.saturating_sub(self.sent).div_ceil(speed))
+    }
+
+    /// At this speed the whole request would outlast the server's timeout.
+    pub fn outlasts_server_timeout(&self) -> bool {
+        self.seconds_left()
+            .is_some_and(|left| self.elapsed_seconds() as u64 + left > SERVER_TIMEOUT_SECONDS)
+    }
+}
+
+impl BackupsState {
+    /// Checks a file before any byte is sent, reading only its first bytes and its zip central
+    /// directory: the server's own refusals (empty, not a zip, name taken), and whether it holds
+    /// `data.db` like every PocketBase backup.
+    pub async fn check_upload(self, file: &File) -> UploadCheck {
+        let size = file.size() as u64;
+        if size == 0 {
+            return UploadCheck::Refused(text::EMPTY_FILE.into());
+        }
+        if self.has_key(&file.name()) {
+            return UploadCheck::Refused(text::name_taken(&file.name()));
+        }
+        match has_data_db(file, size).await {
+            Err(reason) => UploadCheck::Refused(reason.into()),
+            Ok(Some(false)) => UploadCheck::Doubtful(text::NO_DATA_DB.into()),
+            Ok(_) => UploadCheck::Fine,
+        }
+    }
+
+    pub fn upload_progress(&self) -> Signal<Option<UploadProgress>> {
+        self.upload.into()
+    }
+
+    /// `POST /api/backups/upload`: the browser streams the file; its key is the file's name.
+    /// One upload at a time.
+    pub async fn upload(self, file: File) -> Result<(), ApiError> {
+        let client = self.client()?;
+        let name = file.name();
+        let now = js_sys::Date::now();
+        self.upload.set(Some(UploadProgress {
+            name: name.clone(),
+            total: file.size() as u64,
+            sent: 0,
+            started_ms: now,
+            updated_ms: now,
+        }));
+        let progress = self.upload;
+        let started = client.start_upload(&file, move |sent, body| {
+            progress.try_update(|p| {
+                if let Some(p) = p {
+                    // The request body is the file plus a little multipart framing: report
+                    // the share of it sent, in the file's bytes.
+                    p.sent = (sent / body.max(1.0) * p.total as f64) as u64;
+                    p.updated_ms = js_sys::Date::now();
+                }
+            });
+        });
+        let result = match started {
+            Ok(request) => {
+                self.upload_canceller.set_value(Some(request.canceller()));
+                let answer = request.finish().await;
+                self.upload_canceller.set_value(None);
+                self.session.screen(answer)
+            }
+            Err(error) => Err(error),
+        };
+        self.upload.try_set(None);
+        if result.is_ok() {
+            self.toasts.success(text::uploaded(&name));
+            self.refresh();
+        }
+        result
+    }
+
+    /// Aborts the running upload; the server stores nothing of an incomplete request.
+    pub fn cancel_upload(&self) {
+        if let Some(canceller) = self.upload_canceller.get_value() {
+            canceller.cancel();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn progress(sent: u64, total: u64, elapsed_ms: f64) -> UploadProgress {
+        UploadProgress {
+            name: "a.zip".into(),
+            total,
+            sent,
+            started_ms: 1_000.0,
+            updated_ms: 1_000.0 + elapsed_ms,
+        }
+    }
+
+    #[test]
+    fn measures_speed_and_time_left() {
+        let p = progress(2_000_000, 10_000_000, 2_000.0);
+        assert_eq!(p.percent(), 20);
+        assert_eq!(p.bytes_per_second(), Some(1_000_000));
+        assert_eq!(p.seconds_left(), Some(8));
+        assert!(!p.outlasts_server_timeout());
+    }
+
+    #[test]
+    fn waits_for_data_before_estimating() {
+        assert_eq!(progress(0, 10, 5_000.0).bytes_per_second(), None);
+        assert_eq!(progress(5, 10, 100.0).seconds_left(), None);
+        assert_eq!(progress(0, 0, 0.0).percent(), 100);
+        assert_eq!(progress(20, 10, 0.0).percent(), 100);
+    }
+
+    #[test]
+    fn warns_when_the_server_would_cut_the_upload() {
+        // 1 MB/s for 1 GB: about 17 minutes.
+        assert!(progress(10_000_000, 1_000_000_000, 10_000.0).outlasts_server_timeout());
+        assert!(!progress(10_000_000, 200_000_000, 10_000.0).outlasts_server_timeout());
+    }
+}
