@@ -59,6 +59,8 @@ pub const DELETE_TITLE: &str = "Delete this backup?";
 pub const DELETE_EXPLAINED: &str =
     "This permanently removes the file from the server. It cannot be undone.";
 
+pub const SERVER_BUSY: &str = "A backup or restore is running on the server. Creating and restoring wait until it ends; the list refreshes then.";
+pub const SERVER_UNREACHABLE: &str = "The server is unreachable. This page keeps trying.";
 pub const RESTORE: &str = "Restore";
 pub const RESTORE_TITLE: &str = "Restore this backup?";
 pub const RESTORE_EXPLAINED: &str = "Restoring replaces the whole database, the settings, the uploaded files and the superusers with the content of this backup. Everything changed since it was made is lost. PocketBase then restarts, and you may have to sign in again with a superuser of the restored data.";

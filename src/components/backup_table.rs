@@ -26,6 +26,9 @@ pub fn BackupTable(
     /// Every action is unavailable (e.g. while the server restarts).
     #[prop(into)]
     locked: Signal<bool>,
+    /// The server runs a backup or restore: restoring must wait.
+    #[prop(into, optional)]
+    server_busy: Signal<bool>,
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
     view! {
@@ -56,7 +59,7 @@ pub fn BackupTable(
                     key=|backup| (backup.key.clone(), backup.modified.clone(), backup.size)
                     let:backup
                 >
-                    <BackupRow backup busy_keys locked on_action />
+                    <BackupRow backup busy_keys locked server_busy on_action />
                 </For>
             </tbody>
         </table>
@@ -68,6 +71,7 @@ fn BackupRow(
     backup: BackupInfo,
     busy_keys: Signal<Vec<String>>,
     locked: Signal<bool>,
+    server_busy: Signal<bool>,
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let modified = match backup.modified_ms() {
@@ -81,6 +85,8 @@ fn BackupRow(
     };
     let button = |label: &'static str, name: String, action: RowAction, class: &'static str| {
         let disabled = disabled.clone();
+        let needs_lock = matches!(action, RowAction::Restore(_));
+        let disabled = move || disabled() || (needs_lock && server_busy.get());
         view! {
             <button
                 type="button"

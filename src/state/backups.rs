@@ -6,6 +6,7 @@ use std::cmp::Reverse;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::health::ServerStatus;
 use super::upload::UploadProgress;
 use super::{SessionState, Toasts};
 use crate::api::{ApiError, BackupInfo, PocketBase, UploadCanceller};
@@ -48,6 +49,7 @@ pub struct BackupsState {
     pub(super) busy_keys: RwSignal<Vec<String>>,
     pub(super) restore: RwSignal<Option<RestorePhase>>,
     pub(super) upload: RwSignal<Option<UploadProgress>>,
+    pub(super) server: RwSignal<ServerStatus>,
     pub(super) upload_canceller: StoredValue<Option<UploadCanceller>, LocalStorage>,
 }
 
@@ -63,6 +65,7 @@ impl BackupsState {
             busy_keys: RwSignal::new(Vec::new()),
             restore: RwSignal::new(None),
             upload: RwSignal::new(None),
+            server: RwSignal::new(ServerStatus::Unknown),
             upload_canceller: StoredValue::new_local(None),
         }
     }

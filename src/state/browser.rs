@@ -14,6 +14,13 @@ pub async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Whether the tab is in the background, where polling would only waste the server's time.
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
 /// Bytes `start..end` of a file, read without touching the rest of it.
 pub async fn read_slice(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
     let part = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;

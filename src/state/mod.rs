@@ -3,12 +3,14 @@
 mod actions;
 mod backups;
 mod browser;
+mod health;
 mod session;
 mod storage;
 mod toasts;
 mod upload;
 
 pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending, RestorePhase};
+pub use health::ServerStatus;
 pub use session::{Session, SessionState};
 pub use toasts::{Toast, ToastKind, Toasts};
 pub use upload::{UploadCheck, UploadProgress, SERVER_TIMEOUT_SECONDS};

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
-use crate::state::{BackupsState, ListStatus, Pending, RestorePhase, SessionState, Toasts};
+use crate::state::{
+    BackupsState, ListStatus, Pending, RestorePhase, ServerStatus, SessionState, Toasts,
+};
 use crate::text;
 
 #[component]
@@ -18,6 +20,7 @@ pub fn BackupsPage() -> impl IntoView {
     let backups = expect_context::<BackupsState>();
     let toasts = expect_context::<Toasts>();
     backups.refresh();
+    backups.watch_server();
 
     let status = backups.status();
     let rows = backups.rows();
@@ -37,6 +40,10 @@ pub fn BackupsPage() -> impl IntoView {
             Some(RestorePhase::Restarting(_))
         )
     });
+    let server = backups.server_status();
+    // Creating and restoring need the server's backup lock.
+    let server_busy =
+        Signal::derive(move || restarting.get() || server.get() == ServerStatus::Busy);
     let loading = move || status.with(|s| *s == ListStatus::Loading);
     let failure = Signal::derive(move || match status.get() {
         ListStatus::Failed(error) => Some(error),
@@ -78,10 +85,11 @@ pub fn BackupsPage() -> impl IntoView {
                 <button type="button" on:click=move |_| backups.refresh() disabled=loading>
                     {text::REFRESH}
                 </button>
-                <create::CreateBackup locked=restarting />
+                <create::CreateBackup locked=server_busy />
             </div>
             <upload::UploadBackup locked=restarting />
             <RestoreNotice />
+            <ServerNotice status=server restarting />
             <ErrorNotice error=failure />
             <Show when=loading>
                 <p class="notice" role="status">{text::LOADING_BACKUPS}</p>
@@ -95,6 +103,7 @@ pub fn BackupsPage() -> impl IntoView {
                     pending
                     busy_keys=backups.busy_keys()
                     locked=restarting
+                    server_busy
                     on_action
                 />
             </Show>
@@ -126,5 +135,27 @@ fn RestoreNotice() -> impl IntoView {
                 view! { <p class="notice error" role="alert">{text::RESTORE_SLOW}</p> }.into_any()
             }
         })
+    }
+}
+
+/// What health polling found, unless a restore this page started explains it already.
+#[component]
+fn ServerNotice(status: Signal<ServerStatus>, restarting: Signal<bool>) -> impl IntoView {
+    move || match (status.get(), restarting.get()) {
+        (_, true) => None,
+        (ServerStatus::Busy, _) => Some(
+            view! {
+                <p class="notice warn" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {text::SERVER_BUSY}
+                </p>
+            }
+            .into_any(),
+        ),
+        (ServerStatus::Unreachable, _) => Some(
+            view! { <p class="notice error" role="alert">{text::SERVER_UNREACHABLE}</p> }
+                .into_any(),
+        ),
+        _ => None,
     }
 }
