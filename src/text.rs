@@ -57,7 +57,8 @@ pub const DOWNLOAD: &str = "Download";
 pub const DELETE: &str = "Delete";
 pub const DELETE_TITLE: &str = "Delete this backup?";
 pub const DELETE_EXPLAINED: &str =
-    "This permanently removes the file from the server. It cannot be undone.";
+    "This permanently removes the files from the server. It cannot be undone.";
+pub const SELECT_ALL: &str = "Select all shown backups";
 
 pub const SERVER_BUSY: &str = "A backup or restore is running on the server. Creating and restoring wait until it ends; the list refreshes then.";
 pub const SERVER_UNREACHABLE: &str = "The server is unreachable. This page keeps trying.";
@@ -122,8 +123,30 @@ pub fn uploaded(name: &str) -> String {
     format!("Uploaded {name}.")
 }
 
-pub fn deleted(key: &str) -> String {
-    format!("Deleted {key}.")
+pub fn deleted(keys: &[String]) -> String {
+    match keys {
+        [key] => format!("Deleted {key}."),
+        _ => format!("Deleted {} backups.", keys.len()),
+    }
+}
+
+pub fn delete_title(count: usize) -> String {
+    match count {
+        1 => DELETE_TITLE.into(),
+        _ => format!("Delete these {count} backups?"),
+    }
+}
+
+pub fn delete_selected(count: usize) -> String {
+    format!("Delete selected ({count})")
+}
+
+pub fn select_label(key: &str) -> String {
+    format!("Select {key}")
+}
+
+pub fn not_deleted(key: &str, reason: &str) -> String {
+    format!("{key} was not deleted: {reason}")
 }
 
 pub fn restore_started(key: &str) -> String {

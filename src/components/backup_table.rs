@@ -29,12 +29,35 @@ pub fn BackupTable(
     /// The server runs a backup or restore: restoring must wait.
     #[prop(into, optional)]
     server_busy: Signal<bool>,
+    /// Keys ticked for a bulk action.
+    selected: RwSignal<Vec<String>>,
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
+    let all_selected = move || {
+        rows.with(|rows| {
+            !rows.is_empty() && selected.with(|s| rows.iter().all(|r| s.contains(&r.key)))
+        })
+    };
+    let toggle_all = move |_| {
+        let select = !all_selected();
+        selected.set(if select {
+            rows.with(|r| r.iter().map(|r| r.key.clone()).collect())
+        } else {
+            Vec::new()
+        });
+    };
     view! {
         <table class="backups">
             <thead>
                 <tr>
+                    <th scope="col" class="pick">
+                        <input
+                            type="checkbox"
+                            aria-label=text::SELECT_ALL
+                            prop:checked=all_selected
+                            on:change=toggle_all
+                        />
+                    </th>
                     <th scope="col">{text::COLUMN_NAME}</th>
                     <th scope="col" class="num">{text::COLUMN_SIZE}</th>
                     <th scope="col">{text::COLUMN_MODIFIED}</th>
@@ -48,7 +71,7 @@ pub fn BackupTable(
                     let:entry
                 >
                     <tr class="pending">
-                        <td colspan="4" role="status">
+                        <td colspan="5" role="status">
                             <span class="spinner" aria-hidden="true"></span>
                             {entry.1}
                         </td>
@@ -59,7 +82,7 @@ pub fn BackupTable(
                     key=|backup| (backup.key.clone(), backup.modified.clone(), backup.size)
                     let:backup
                 >
-                    <BackupRow backup busy_keys locked server_busy on_action />
+                    <BackupRow backup busy_keys locked server_busy selected on_action />
                 </For>
             </tbody>
         </table>
@@ -72,6 +95,7 @@ fn BackupRow(
     busy_keys: Signal<Vec<String>>,
     locked: Signal<bool>,
     server_busy: Signal<bool>,
+    selected: RwSignal<Vec<String>>,
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let modified = match backup.modified_ms() {
@@ -99,8 +123,29 @@ fn BackupRow(
             </button>
         }
     };
+    let is_selected = {
+        let key = key.clone();
+        move || selected.with(|s| s.contains(&key))
+    };
+    let toggle = {
+        let key = key.clone();
+        move |_| {
+            selected.update(|s| match s.iter().position(|k| *k == key) {
+                Some(at) => drop(s.remove(at)),
+                None => s.push(key.clone()),
+            })
+        }
+    };
     view! {
         <tr>
+            <td class="pick">
+                <input
+                    type="checkbox"
+                    aria-label=text::select_label(&key)
+                    prop:checked=is_selected
+                    on:change=toggle
+                />
+            </td>
             <th scope="row" class="key">{key.clone()}</th>
             <td class="num" title=backup.size.to_string()>{human_size(backup.size)}</td>
             <td>

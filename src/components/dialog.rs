@@ -13,7 +13,7 @@ pub fn ConfirmDialog(
     /// Unique in the page: ties the title to the dialog.
     id: &'static str,
     open: RwSignal<bool>,
-    title: &'static str,
+    #[prop(into)] title: TextProp,
     #[prop(into)] confirm_label: Signal<&'static str>,
     /// Destructive: an `alertdialog` with a red confirm button.
     #[prop(optional)]
@@ -60,7 +60,7 @@ pub fn ConfirmDialog(
             }
         >
             <form on:submit=submit>
-                <h2 id=title_id>{title}</h2>
+                <h2 id=title_id>{move || title.get()}</h2>
                 {children()}
                 <ErrorNotice error />
                 <div class="dialog-actions">

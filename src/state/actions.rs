@@ -44,18 +44,33 @@ impl BackupsState {
         Ok(client.download_url(&token, key))
     }
 
-    /// `DELETE /api/backups/{key}`.
-    pub async fn delete(self, key: String) -> Result<(), ApiError> {
-        let client = self.client()?;
-        self.busy_keys.update(|k| k.push(key.clone()));
-        let result = self.session.screen(client.delete(&key).await);
-        self.busy_keys.try_update(|k| k.retain(|k| *k != key));
-        if result.is_ok() {
-            self.rows.update(|rows| rows.retain(|r| r.key != key));
-            self.toasts.success(text::deleted(&key));
+    /// `DELETE /api/backups/{key}` for each key, one after the other. A refusal of one does not
+    /// stop the rest; the refused keys come back with the server's reasons.
+    pub async fn delete(self, keys: Vec<String>) -> Vec<(String, ApiError)> {
+        let client = match self.client() {
+            Ok(client) => client,
+            Err(error) => return keys.into_iter().map(|k| (k, error.clone())).collect(),
+        };
+        let mut refused = Vec::new();
+        let mut deleted = Vec::new();
+        for key in keys {
+            self.busy_keys.update(|k| k.push(key.clone()));
+            let result = self.session.screen(client.delete(&key).await);
+            self.busy_keys.try_update(|k| k.retain(|k| *k != key));
+            match result {
+                Ok(()) => deleted.push(key),
+                // Signed out: no later request can succeed either.
+                Err(error) if error.is_unauthorized() => return vec![(key, error)],
+                Err(error) => refused.push((key, error)),
+            }
+        }
+        if !deleted.is_empty() {
+            self.rows
+                .try_update(|rows| rows.retain(|r| !deleted.contains(&r.key)));
+            self.toasts.success(text::deleted(&deleted));
             self.refresh();
         }
-        result
+        refused
     }
 
     /// `POST /api/backups/{key}/restore`. The 204 only means the restore was scheduled: the

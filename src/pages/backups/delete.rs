@@ -3,13 +3,15 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::ConfirmDialog;
-use crate::state::BackupsState;
+use crate::state::{BackupsState, Toasts};
 use crate::text;
 
-/// Asks before deleting `target`; cancelling sends nothing.
+/// Asks once before deleting the backups in `target` (one row's, or the selected ones);
+/// cancelling sends nothing. Keys the server refuses stay listed with its reason.
 #[component]
-pub fn DeleteBackup(target: RwSignal<Option<String>>) -> impl IntoView {
+pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
     let backups = expect_context::<BackupsState>();
+    let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
@@ -24,19 +26,27 @@ pub fn DeleteBackup(target: RwSignal<Option<String>>) -> impl IntoView {
             target.set(None);
         }
     });
+    let keys = move || target.get().unwrap_or_default();
 
     let confirm = Callback::new(move |()| {
-        let Some(key) = target.get_untracked() else {
+        let keys = keys();
+        if keys.is_empty() {
             return;
-        };
+        }
         pending.set(true);
         spawn_local(async move {
-            let result = backups.delete(key).await;
+            let refused = backups.delete(keys).await;
             pending.set(false);
-            match result {
-                Ok(()) => open.set(false),
-                Err(refusal) => error.set(Some(refusal)),
+            let Some((_, first)) = refused.first() else {
+                return open.set(false);
+            };
+            if refused.len() > 1 {
+                for (key, reason) in &refused {
+                    toasts.error(text::not_deleted(key, &text::error_message(reason)));
+                }
             }
+            error.set(Some(first.clone()));
+            target.set(Some(refused.into_iter().map(|(key, _)| key).collect()));
         });
     });
 
@@ -44,14 +54,18 @@ pub fn DeleteBackup(target: RwSignal<Option<String>>) -> impl IntoView {
         <ConfirmDialog
             id="delete-dialog"
             open
-            title=text::DELETE_TITLE
+            title=move || text::delete_title(keys().len())
             confirm_label=text::DELETE
             danger=true
             pending
             error
             on_confirm=confirm
         >
-            <p class="subject">{move || target.get()}</p>
+            <ul class="subject">
+                <For each=keys key=|key| key.clone() let:key>
+                    <li>{key}</li>
+                </For>
+            </ul>
             <p>{text::DELETE_EXPLAINED}</p>
         </ConfirmDialog>
     }

@@ -8,6 +8,7 @@ mod upload;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::api::ApiError;
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
 use crate::state::{
     BackupsState, ListStatus, Pending, RestorePhase, ServerStatus, SessionState, Toasts,
@@ -58,7 +59,13 @@ pub fn BackupsPage() -> impl IntoView {
         })
     };
 
-    let delete_target = RwSignal::new(None::<String>);
+    let delete_target = RwSignal::new(None::<Vec<String>>);
+    let selected = RwSignal::new(Vec::<String>::new());
+    // A selection only holds keys that are still listed.
+    Effect::new(move || {
+        let listed = rows.get();
+        selected.update(|s| s.retain(|key| listed.iter().any(|r| r.key == *key)));
+    });
     let restore_target = RwSignal::new(None::<String>);
     let on_action = Callback::new(move |action: RowAction| match action {
         RowAction::Download(key) => spawn_local(async move {
@@ -67,7 +74,7 @@ pub fn BackupsPage() -> impl IntoView {
                 Err(error) => toasts.error(text::error_message(&error)),
             }
         }),
-        RowAction::Delete(key) => delete_target.set(Some(key)),
+        RowAction::Delete(key) => delete_target.set(Some(vec![key])),
         RowAction::Restore(key) => restore_target.set(Some(key)),
     });
 
@@ -89,8 +96,25 @@ pub fn BackupsPage() -> impl IntoView {
             </div>
             <upload::UploadBackup locked=restarting />
             <RestoreNotice />
-            <ServerNotice status=server restarting />
+            <ServerNotice
+                status=server
+                restarting
+                said_already=Signal::derive(move || {
+                    failure.with(|f| matches!(f, Some(ApiError::Network(_))))
+                })
+            />
             <ErrorNotice error=failure />
+            <Show when=move || !selected.with(Vec::is_empty)>
+                <div class="selection-bar">
+                    <button
+                        type="button"
+                        class="danger"
+                        on:click=move |_| delete_target.set(Some(selected.get()))
+                    >
+                        {move || text::delete_selected(selected.with(Vec::len))}
+                    </button>
+                </div>
+            </Show>
             <Show when=loading>
                 <p class="notice" role="status">{text::LOADING_BACKUPS}</p>
             </Show>
@@ -104,10 +128,11 @@ pub fn BackupsPage() -> impl IntoView {
                     busy_keys=backups.busy_keys()
                     locked=restarting
                     server_busy
+                    selected
                     on_action
                 />
             </Show>
-            <delete::DeleteBackup target=delete_target />
+            <delete::DeleteBackups target=delete_target />
             <restore::RestoreBackup target=restore_target />
         </main>
         <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
@@ -140,9 +165,15 @@ fn RestoreNotice() -> impl IntoView {
 
 /// What health polling found, unless a restore this page started explains it already.
 #[component]
-fn ServerNotice(status: Signal<ServerStatus>, restarting: Signal<bool>) -> impl IntoView {
+fn ServerNotice(
+    status: Signal<ServerStatus>,
+    restarting: Signal<bool>,
+    /// The list's own error already says the server cannot be reached.
+    said_already: Signal<bool>,
+) -> impl IntoView {
     move || match (status.get(), restarting.get()) {
         (_, true) => None,
+        (ServerStatus::Unreachable, _) if said_already.get() => None,
         (ServerStatus::Busy, _) => Some(
             view! {
                 <p class="notice warn" role="status">

@@ -167,7 +167,8 @@ impl Browser {
         self.is_present("//*[@role='alert']").await
     }
 
-    /// The backups table's rows: each row's cells as text, top to bottom.
+    /// The backups table's rows: each row's cells as text (the selection box left out), top to
+    /// bottom.
     pub async fn rows(&self) -> Vec<Vec<String>> {
         let mut rows = Vec::new();
         let Ok(found) = self
@@ -180,7 +181,7 @@ impl Browser {
         for row in found {
             let mut cells = Vec::new();
             for cell in row
-                .find_all(Locator::XPath("./th|./td"))
+                .find_all(Locator::XPath("./th|./td[not(@class='pick')]"))
                 .await
                 .unwrap_or_default()
             {
@@ -255,11 +256,15 @@ impl Browser {
             .unwrap_or(0)
     }
 
-    /// Clicks the button whose accessible name (`aria-label`) is `label`, e.g. `Delete a.zip`.
+    /// Clicks the button or checkbox whose accessible name (`aria-label`) is `label`, e.g.
+    /// `Delete a.zip` or `Select a.zip`.
     pub async fn click_labelled(&self, label: &str) {
-        let xpath = format!("//button[@aria-label={}]", xpath_literal(label));
+        let xpath = format!(
+            "//*[self::button or self::input][@aria-label={}]",
+            xpath_literal(label)
+        );
         let button = self
-            .wait_for(&format!("button labelled {label:?}"), &xpath)
+            .wait_for(&format!("control labelled {label:?}"), &xpath)
             .await;
         button.click().await.expect("click");
     }

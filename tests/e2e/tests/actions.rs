@@ -288,3 +288,34 @@ async fn restores_after_typing_the_name_and_waits_for_the_restart() {
     );
     browser.wait_for_keys(&["before.zip"]).await;
 }
+
+#[tokio::test]
+async fn bulk_deletes_the_selected_backups_after_one_confirmation() {
+    let server = PocketBase::start();
+    for name in ["keep.zip", "old_1.zip", "old_2.zip", "old_3.zip"] {
+        server.create_backup(name);
+    }
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("keep.zip").await;
+
+    for name in ["old_1.zip", "old_2.zip", "old_3.zip"] {
+        browser.click_labelled(&format!("Select {name}")).await;
+    }
+    browser.click("Delete selected (3)").await;
+    assert_eq!(
+        browser.open_dialog().await,
+        ("alertdialog".into(), "Delete these 3 backups?".into())
+    );
+    let listed = browser.dialog_text().await;
+    assert!(["old_1.zip", "old_2.zip", "old_3.zip"]
+        .iter()
+        .all(|k| listed.contains(k)));
+    assert!(!listed.contains("keep.zip"));
+    assert_eq!(server.keys().len(), 4, "sent before confirmation");
+
+    browser.click_in_dialog("Delete").await;
+    browser.wait_for_no_dialog().await;
+    browser.wait_for_keys(&["keep.zip"]).await;
+    browser.wait_for_text("Deleted 3 backups.").await;
+    assert_eq!(server.keys(), ["keep.zip"]);
+}

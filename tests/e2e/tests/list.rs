@@ -51,10 +51,9 @@ async fn an_unreachable_server_is_an_error_not_a_blank_page() {
     let stopped_url = server.url().to_owned();
     drop(server);
     browser.click("Refresh").await;
-    assert_eq!(
-        browser.alert().await,
-        "Cannot reach the server. Check the address and that PocketBase is running."
-    );
+    browser
+        .wait_for_text("Cannot reach the server. Check the address and that PocketBase is running.")
+        .await;
     browser.wait_for_heading("Backups").await;
     assert!(!stopped_url.is_empty());
 }
