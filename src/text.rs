@@ -68,7 +68,8 @@ pub const RESTORE_EXPLAINED: &str = "Restoring replaces the whole database, the 
 pub const RESTORE_CONFIRM_LABEL: &str = "Type the backup name to confirm";
 pub const RESTORE_BACK: &str = "PocketBase answers again after the restore. Check that the restored data is what you expected.";
 pub const RESTORE_SLOW: &str =
-    "PocketBase has not answered for a while after the restore. Check the server's logs.";
+    "PocketBase has not answered for 10 minutes after the restore. Check the server and its logs.";
+pub const BACKUP_FIRST: &str = "Back up current data first";
 pub const RESTORED_SIGN_IN: &str = "PocketBase was restored from a backup and no longer accepts your session. Sign in with a superuser of the restored data.";
 
 pub fn delete_label(key: &str) -> String {
@@ -149,7 +150,15 @@ pub fn not_deleted(key: &str, reason: &str) -> String {
     format!("{key} was not deleted: {reason}")
 }
 
+pub fn restore_backing_up(key: &str) -> String {
+    format!("Backing up the current data before restoring {key}…")
+}
+
 pub fn restore_started(key: &str) -> String {
+    format!("PocketBase accepted the restore of {key} and will restart in a moment.")
+}
+
+pub fn restore_restarting(key: &str) -> String {
     format!("Restoring {key}. PocketBase is restarting; this page waits until it answers again.")
 }
 

@@ -3,15 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::backups::{BackupsState, Pending, RestorePhase};
+use super::backups::{BackupsState, Pending};
 use super::browser::sleep;
-use crate::api::{check_backup_name, ApiError, PocketBase};
+use super::health::ServerStatus;
+use crate::api::{check_backup_name, ApiError};
 use crate::text;
-
-/// How long to wait for PocketBase to answer again after a restore before saying so.
-const RESTART_PATIENCE_MS: f64 = 5.0 * 60.0 * 1000.0;
-/// A restart may be too quick to notice; after this long an answering server counts as back.
-const RESTART_UNSEEN_MS: f64 = 15_000.0;
 
 impl BackupsState {
     /// The browser-side reason a name cannot be used, if any: the server's rule, or a key the
@@ -23,17 +19,39 @@ impl BackupsState {
         (!name.is_empty() && self.has_key(name)).then(|| text::name_taken(name))
     }
 
-    /// `POST /api/backups`; synchronous on the server, so this can take minutes.
+    /// `POST /api/backups`; synchronous on the server, so this can take minutes. If the
+    /// connection drops while the server still works on it, the wait goes on through health
+    /// polling, and the outcome is read from the list rather than guessed.
     pub async fn create(self, name: Option<String>) -> Result<(), ApiError> {
         let client = self.client()?;
         let job = Pending::Create(name.clone());
+        let known: Vec<String> = self
+            .rows
+            .with_untracked(|r| r.iter().map(|b| b.key.clone()).collect());
         self.pending.update(|p| p.push(job.clone()));
-        let result = self.session.screen(client.create(name.as_deref()).await);
+        let mut result = self.session.screen(client.create(name.as_deref()).await);
+        if matches!(result, Err(ApiError::Network(_)))
+            && self.check_server().await == ServerStatus::Busy
+        {
+            while self.check_server().await != ServerStatus::Idle {
+                sleep(2_000).await;
+            }
+            let made = match client.list(None).await {
+                Ok(list) => list.iter().any(|b| match &name {
+                    Some(name) => b.key == *name,
+                    None => !known.contains(&b.key),
+                }),
+                Err(_) => false,
+            };
+            if made {
+                result = Ok(());
+            }
+        }
         self.finish(&job);
         if result.is_ok() {
             self.toasts.success(text::created(name.as_deref()));
-            self.refresh();
         }
+        self.refresh();
         result
     }
 
@@ -71,50 +89,6 @@ impl BackupsState {
             self.refresh();
         }
         refused
-    }
-
-    /// `POST /api/backups/{key}/restore`. The 204 only means the restore was scheduled: the
-    /// server then replaces its data and restarts, which is watched until it answers again.
-    pub async fn restore(self, key: String) -> Result<(), ApiError> {
-        let client = self.client()?;
-        self.busy_keys.update(|k| k.push(key.clone()));
-        let result = self.session.screen(client.restore(&key).await);
-        self.busy_keys.try_update(|k| k.retain(|k| *k != key));
-        if result.is_ok() {
-            self.restore
-                .set(Some(RestorePhase::Restarting(key.clone())));
-            leptos::task::spawn_local(self.watch_restart(client, key));
-        }
-        result
-    }
-
-    async fn watch_restart(self, client: PocketBase, key: String) {
-        let started = js_sys::Date::now();
-        let mut seen_restart = false;
-        loop {
-            sleep(1000).await;
-            let busy = match client.health().await {
-                Ok(health) => health.data.can_backup == Some(false),
-                Err(_) => true,
-            };
-            seen_restart |= busy;
-            let elapsed = js_sys::Date::now() - started;
-            if !busy && (seen_restart || elapsed > RESTART_UNSEEN_MS) {
-                break;
-            }
-            if elapsed > RESTART_PATIENCE_MS {
-                self.restore.try_set(Some(RestorePhase::Silent(key)));
-                return;
-            }
-        }
-        self.restore.try_set(Some(RestorePhase::Back(key)));
-        // The restored database may not know this superuser: then sign in again.
-        match client.list(None).await {
-            Err(error) if error.is_unauthorized() => {
-                self.session.sign_out(Some(text::RESTORED_SIGN_IN))
-            }
-            _ => self.refresh(),
-        }
     }
 
     fn finish(&self, job: &Pending) {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::health::ServerStatus;
+use super::restore::RestorePhase;
 use super::upload::UploadProgress;
 use super::{SessionState, Toasts};
 use crate::api::{ApiError, BackupInfo, PocketBase, UploadCanceller};
@@ -23,17 +24,6 @@ pub enum ListStatus {
 pub enum Pending {
     /// `None`: the server chooses the name.
     Create(Option<String>),
-}
-
-/// What the panel knows of a restore it started.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RestorePhase {
-    /// The server accepted the restore and is replacing its data and restarting.
-    Restarting(String),
-    /// The server answers again.
-    Back(String),
-    /// The server has not answered for minutes.
-    Silent(String),
 }
 
 #[derive(Clone, Copy)]
@@ -91,10 +81,6 @@ impl BackupsState {
 
     pub fn busy_keys(&self) -> Signal<Vec<String>> {
         self.busy_keys.into()
-    }
-
-    pub fn restore_phase(&self) -> Signal<Option<RestorePhase>> {
-        self.restore.into()
     }
 
     /// Loads the list from the server again.

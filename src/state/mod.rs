@@ -4,13 +4,15 @@ mod actions;
 mod backups;
 mod browser;
 mod health;
+mod restore;
 mod session;
 mod storage;
 mod toasts;
 mod upload;
 
-pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending, RestorePhase};
+pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending};
 pub use health::ServerStatus;
+pub use restore::RestorePhase;
 pub use session::{Session, SessionState};
 pub use toasts::{Toast, ToastKind, Toasts};
 pub use upload::{UploadCheck, UploadProgress, SERVER_TIMEOUT_SECONDS};

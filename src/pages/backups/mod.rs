@@ -36,10 +36,9 @@ pub fn BackupsPage() -> impl IntoView {
         })
     });
     let restarting = Signal::derive(move || {
-        matches!(
-            backups.restore_phase().get(),
-            Some(RestorePhase::Restarting(_))
-        )
+        backups
+            .restore_phase()
+            .with(|p| p.as_ref().is_some_and(RestorePhase::is_running))
     });
     let server = backups.server_status();
     // Creating and restoring need the server's backup lock.
@@ -146,13 +145,9 @@ fn RestoreNotice() -> impl IntoView {
     let backups = expect_context::<BackupsState>();
     move || {
         backups.restore_phase().get().map(|phase| match phase {
-            RestorePhase::Restarting(key) => view! {
-                <p class="notice warn" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {text::restore_started(&key)}
-                </p>
-            }
-            .into_any(),
+            RestorePhase::BackingUp(key) => working(text::restore_backing_up(&key)),
+            RestorePhase::Started(key) => working(text::restore_started(&key)),
+            RestorePhase::Restarting(key) => working(text::restore_restarting(&key)),
             RestorePhase::Back(_) => {
                 view! { <p class="notice" role="status">{text::RESTORE_BACK}</p> }.into_any()
             }
@@ -161,6 +156,16 @@ fn RestoreNotice() -> impl IntoView {
             }
         })
     }
+}
+
+fn working(message: String) -> AnyView {
+    view! {
+        <p class="notice warn" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            {message}
+        </p>
+    }
+    .into_any()
 }
 
 /// What health polling found, unless a restore this page started explains it already.

@@ -15,9 +15,11 @@ pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let typed = RwSignal::new(String::new());
+    let backup_first = RwSignal::new(false);
     Effect::new(move || {
         if target.with(Option::is_some) {
             typed.set(String::new());
+            backup_first.set(false);
             error.set(None);
             open.set(true);
         }
@@ -37,7 +39,7 @@ pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
         };
         pending.set(true);
         spawn_local(async move {
-            let result = backups.restore(key).await;
+            let result = backups.restore(key, backup_first.get_untracked()).await;
             pending.set(false);
             match result {
                 Ok(()) => open.set(false),
@@ -60,6 +62,10 @@ pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
         >
             <p class="subject">{move || target.get()}</p>
             <p>{text::RESTORE_EXPLAINED}</p>
+            <label class="check">
+                <input type="checkbox" bind:checked=backup_first />
+                {text::BACKUP_FIRST}
+            </label>
             <TextField id="restore-confirm" label=text::RESTORE_CONFIRM_LABEL value=typed />
         </ConfirmDialog>
     }

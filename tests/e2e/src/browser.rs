@@ -401,6 +401,32 @@ impl Browser {
         let max = bar.attr("max").await.ok()??.parse::<f64>().ok()?;
         Some((value as u64, max as u64))
     }
+
+    /// Ticks the checkbox inside the `<label>` that reads `label`.
+    pub async fn check(&self, label: &str) {
+        let xpath = format!(
+            "//label[normalize-space()={}]//input[@type='checkbox']",
+            xpath_literal(label)
+        );
+        let checkbox = self.wait_for(&format!("checkbox {label:?}"), &xpath).await;
+        if !checkbox.is_selected().await.expect("checked") {
+            checkbox.click().await.expect("click");
+        }
+    }
+
+    /// Every text shown with `role=status` right now.
+    pub async fn statuses(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for found in self
+            .client
+            .find_all(Locator::XPath("//*[@role='status']"))
+            .await
+            .unwrap_or_default()
+        {
+            out.push(found.text().await.unwrap_or_default());
+        }
+        out
+    }
 }
 
 #[derive(Debug)]

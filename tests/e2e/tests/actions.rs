@@ -242,8 +242,10 @@ async fn deletes_only_after_confirmation_also_hostile_keys() {
 }
 
 #[tokio::test]
-async fn restores_after_typing_the_name_and_waits_for_the_restart() {
+async fn restores_after_typing_the_name_backing_up_first_through_every_phase() {
     let mut server = PocketBase::start();
+    // Backing up and restoring a large backup take seconds: long enough to see each phase.
+    server.add_ballast(500);
     server.create_backup("before.zip");
     // Exists only after the backup: gone again once the backup is restored.
     server.upsert_superuser("later@example.com", "later-password");
@@ -268,14 +270,29 @@ async fn restores_after_typing_the_name_and_waits_for_the_restart() {
     browser
         .fill("Type the backup name to confirm", "before.zip")
         .await;
+    browser.check("Back up current data first").await;
     browser.click_in_dialog("Restore").await;
 
-    browser
-        .wait_for_text("Restoring before.zip. PocketBase is restarting")
-        .await;
-    browser
-        .wait_for_text("PocketBase answers again after the restore.")
-        .await;
+    // Each phase in turn, never "done" before the server answers again.
+    let phases = std::cell::RefCell::new(Vec::new());
+    e2e::eventually("the server to be back", || async {
+        for status in browser.statuses().await {
+            for (phase, words) in [
+                ("backing up", "Backing up the current data"),
+                ("restarting", "PocketBase is restarting"),
+                ("back", "PocketBase answers again after the restore."),
+            ] {
+                let mut phases = phases.borrow_mut();
+                if status.contains(words) && phases.last() != Some(&phase) {
+                    phases.push(phase);
+                }
+            }
+        }
+        (phases.borrow().last() == Some(&"back")).then_some(())
+    })
+    .await;
+    let phases = phases.into_inner();
+    assert_eq!(phases, ["backing up", "restarting", "back"]);
     server.wait_until_healthy();
     let later = server.post_json(
         "/api/collections/_superusers/auth-with-password",
@@ -286,7 +303,38 @@ async fn restores_after_typing_the_name_and_waits_for_the_restart() {
         later.status, 400,
         "the restore did not replace the superusers"
     );
-    browser.wait_for_keys(&["before.zip"]).await;
+    // The backup made first survives the restore: one more backup than before.
+    let keys = server.keys();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert!(keys.iter().any(|k| k.starts_with("pb_backup_")), "{keys:?}");
+    browser.wait_for_text("before.zip").await;
+}
+
+#[tokio::test]
+async fn a_restore_that_drops_this_superuser_ends_at_sign_in_with_the_reason() {
+    let mut server = PocketBase::start();
+    server.create_backup("without_later.zip");
+    server.upsert_superuser("later@example.com", "later-password");
+    let browser = e2e::Browser::start().await;
+    browser.open(server.url()).await;
+    browser.fill("Email", "later@example.com").await;
+    browser.fill("Password", "later-password").await;
+    browser.click("Sign in").await;
+    browser.wait_for_keys(&["without_later.zip"]).await;
+
+    browser.click_labelled("Restore without_later.zip").await;
+    browser
+        .fill("Type the backup name to confirm", "without_later.zip")
+        .await;
+    browser.click_in_dialog("Restore").await;
+
+    browser.field("Password").await;
+    assert_eq!(
+        browser.alert().await,
+        "PocketBase was restored from a backup and no longer accepts your session. \
+         Sign in with a superuser of the restored data."
+    );
+    server.wait_until_healthy();
 }
 
 #[tokio::test]
