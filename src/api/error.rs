@@ -84,6 +84,12 @@ impl ApiError {
         self.status() == Some(403)
     }
 
+    /// The request may have reached the server and still be running there: no answer at all,
+    /// or a proxy in between gave up waiting (502, 503, 504).
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, ApiError::Network(_)) || matches!(self.status(), Some(502..=504))
+    }
+
     /// The server's refusal of one request field, if it named one.
     pub fn field(&self, name: &str) -> Option<&FieldError> {
         match self {
@@ -153,5 +159,8 @@ mod tests {
         assert!(ApiError::from_response(403, "{}").is_forbidden());
         assert!(!ApiError::Network("down".into()).is_unauthorized());
         assert_eq!(ApiError::Network("down".into()).status(), None);
+        assert!(ApiError::Network("down".into()).outcome_unknown());
+        assert!(ApiError::from_response(504, "<html>Gateway Timeout</html>").outcome_unknown());
+        assert!(!ApiError::from_response(400, "{}").outcome_unknown());
     }
 }

@@ -30,10 +30,11 @@ impl BackupsState {
             .with_untracked(|r| r.iter().map(|b| b.key.clone()).collect());
         self.pending.update(|p| p.push(job.clone()));
         let mut result = self.session.screen(client.create(name.as_deref()).await);
-        if matches!(result, Err(ApiError::Network(_)))
+        if result.as_ref().is_err_and(ApiError::outcome_unknown)
             && self.check_server().await == ServerStatus::Busy
         {
-            while self.check_server().await != ServerStatus::Idle {
+            // Until the job ends; an unreachable server ends the wait too, unconfirmed.
+            while self.check_server().await == ServerStatus::Busy {
                 sleep(2_000).await;
             }
             let made = match client.list(None).await {
