@@ -174,6 +174,17 @@ impl PocketBase {
         assert_eq!(answer.status, 204, "create {name}: {}", answer.body);
     }
 
+    /// `source.zip`, made by the server, plus a copy of it under each of [`crate::HOSTILE_KEYS`].
+    /// Returns its bytes.
+    pub fn seed_hostile_keys(&self) -> Vec<u8> {
+        self.create_backup("source.zip");
+        let bytes = self.download("source.zip");
+        for key in crate::HOSTILE_KEYS {
+            assert_eq!(self.upload(key, &bytes).status, 204, "upload {key}");
+        }
+        bytes
+    }
+
     /// The backups as the server lists them: `(key, size, modified)`.
     pub fn backups(&self) -> Vec<(String, u64, String)> {
         let answer = self

@@ -48,24 +48,18 @@ async fn an_unreachable_server_is_an_error_not_a_blank_page() {
     let browser = signed_in(&server).await;
     browser.wait_for_text("No backups yet").await;
 
-    let stopped_url = server.url().to_owned();
     drop(server);
     browser.click("Refresh").await;
     browser
         .wait_for_text("Cannot reach the server. Check the address and that PocketBase is running.")
         .await;
     browser.wait_for_heading("Backups").await;
-    assert!(!stopped_url.is_empty());
 }
 
 #[tokio::test]
 async fn hostile_keys_are_listed_as_plain_text() {
     let server = PocketBase::start();
-    server.create_backup("source.zip");
-    let bytes = server.download("source.zip");
-    for key in HOSTILE_KEYS {
-        assert_eq!(server.upload(key, &bytes).status, 204, "upload {key}");
-    }
+    server.seed_hostile_keys();
     let browser = signed_in(&server).await;
 
     let mut expected: Vec<&str> = HOSTILE_KEYS.to_vec();
