@@ -189,13 +189,15 @@ pub fn bad_server_url(reason: BadServerUrl) -> &'static str {
     }
 }
 
-/// A refused sign-in in words: there a 401 means a second factor is required, not an expired
+/// A refused sign-in in words: there a 401 is the server's own refusal, not an expired
 /// session.
 pub fn sign_in_error(error: &ApiError) -> String {
-    if error.is_unauthorized() {
-        return MFA_NOT_SUPPORTED.into();
+    match error {
+        ApiError::Server { status: 401, .. } => {
+            "The server refused the sign-in (HTTP 401). Is a proxy asking for its own login?".into()
+        }
+        _ => error_message(error),
     }
-    error_message(error)
 }
 
 /// The one place where an [`ApiError`] becomes words. The server's own reason wins whenever it
@@ -223,6 +225,7 @@ pub fn error_message(error: &ApiError) -> String {
         }
         ApiError::Server { message, .. } => message.clone(),
         ApiError::Cancelled => CANCELLED.into(),
+        ApiError::MfaRequired => MFA_NOT_SUPPORTED.into(),
         ApiError::UnexpectedBody(_) => {
             "The server sent an answer this panel does not understand. Is this a PocketBase server?"
                 .into()

@@ -26,6 +26,9 @@ pub enum ApiError {
     UnexpectedBody(String),
     /// The admin cancelled the request before the server answered.
     Cancelled,
+    /// The password was right, but the account needs a second factor (PocketBase answered 401
+    /// with an `mfaId`).
+    MfaRequired,
 }
 
 /// PocketBase's error body: `{"status": N, "message": "…", "data": {field: {code, message}}}`.
@@ -35,6 +38,8 @@ struct ErrorBody {
     message: String,
     #[serde(default)]
     data: Map<String, Value>,
+    #[serde(default, rename = "mfaId")]
+    mfa_id: Option<String>,
 }
 
 impl ApiError {
@@ -47,6 +52,9 @@ impl ApiError {
                 fields: Vec::new(),
             };
         };
+        if status == 401 && parsed.mfa_id.is_some() {
+            return ApiError::MfaRequired;
+        }
         let mut fields: Vec<FieldError> = parsed
             .data
             .iter()
@@ -151,6 +159,16 @@ mod tests {
         assert!(err.field("a").is_none());
         assert!(err.field("b").is_none());
         assert_eq!(err.field("c").map(|f| f.message.as_str()), Some("m"));
+    }
+
+    #[test]
+    fn tells_a_second_factor_from_a_bad_token() {
+        assert_eq!(
+            ApiError::from_response(401, r#"{"mfaId":"abc"}"#),
+            ApiError::MfaRequired
+        );
+        assert!(!ApiError::MfaRequired.is_unauthorized());
+        assert!(ApiError::from_response(401, "<html>proxy login</html>").is_unauthorized());
     }
 
     #[test]

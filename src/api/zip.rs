@@ -70,6 +70,7 @@ pub fn read_tail(tail: &[u8], file_len: u64) -> Tail {
         };
     }
     if offset + len > tail_start + at as u64 {
+        // (u32 values: these sums cannot overflow a u64.)
         return Tail::NotZip;
     }
     Tail::Directory(Directory { offset, len })

@@ -79,3 +79,27 @@ pub fn ConfirmDialog(
         </dialog>
     }
 }
+
+/// Wires a dialog to the thing it is about: when `target` turns from nothing to something (a
+/// row asked for the dialog), `reset` runs and the dialog opens; when the dialog closes, the
+/// target is cleared. A target that changes while open (e.g. to the keys the server refused)
+/// keeps what the dialog shows.
+pub fn open_for<T: Send + Sync + 'static>(
+    target: RwSignal<Option<T>>,
+    open: RwSignal<bool>,
+    reset: impl Fn() + 'static,
+) {
+    Effect::new(move |was_set: Option<bool>| {
+        let is_set = target.with(Option::is_some);
+        if is_set && was_set != Some(true) {
+            reset();
+            open.set(true);
+        }
+        is_set
+    });
+    Effect::new(move || {
+        if !open.get() {
+            target.set(None);
+        }
+    });
+}

@@ -10,7 +10,7 @@ mod upload_progress;
 mod upload_zone;
 
 pub use backup_table::{BackupTable, RowAction};
-pub use dialog::ConfirmDialog;
+pub use dialog::{open_for, ConfirmDialog};
 pub use download::start_download;
 pub use error_notice::ErrorNotice;
 pub use text_field::TextField;

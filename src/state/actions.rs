@@ -16,7 +16,9 @@ impl BackupsState {
         if let Err(problem) = check_backup_name(name) {
             return Some(text::name_problem(problem));
         }
-        (!name.is_empty() && self.has_key(name)).then(|| text::name_taken(name))
+        // Tracked: a refreshed list can make a name free or taken while it is typed.
+        let taken = self.rows.with(|rows| rows.iter().any(|r| r.key == name));
+        (!name.is_empty() && taken).then(|| text::name_taken(name))
     }
 
     /// `POST /api/backups`; synchronous on the server, so this can take minutes. If the
@@ -29,21 +31,28 @@ impl BackupsState {
             .rows
             .with_untracked(|r| r.iter().map(|b| b.key.clone()).collect());
         self.pending.update(|p| p.push(job.clone()));
-        let mut result = self.session.screen(client.create(name.as_deref()).await);
-        if result.as_ref().is_err_and(ApiError::outcome_unknown)
-            && self.check_server().await == ServerStatus::Busy
-        {
+        let started = js_sys::Date::now() as i64;
+        let mut result = self
+            .session
+            .screen(&client, client.create(name.as_deref()).await);
+        if result.as_ref().is_err_and(ApiError::outcome_unknown) {
             // Until the job ends; an unreachable server ends the wait too, unconfirmed.
             while self.check_server().await == ServerStatus::Busy {
                 sleep(2_000).await;
             }
-            let made = match client.list(None).await {
-                Ok(list) => list.iter().any(|b| match &name {
-                    Some(name) => b.key == *name,
-                    None => !known.contains(&b.key),
-                }),
-                Err(_) => false,
-            };
+            // Only a new file that this request could have written counts as its result.
+            let made = client.list(None).await.is_ok_and(|list| {
+                list.iter().any(|b| {
+                    let new = !known.contains(&b.key);
+                    match &name {
+                        Some(name) => new && b.key == *name,
+                        None => {
+                            new && b.key.starts_with("pb_backup_")
+                                && b.modified_ms().is_some_and(|ms| ms >= started - 1_000)
+                        }
+                    }
+                })
+            });
             if made {
                 result = Ok(());
             }
@@ -59,7 +68,7 @@ impl BackupsState {
     /// A download link for `key` with a fresh, short-lived file token.
     pub async fn download_link(self, key: &str) -> Result<String, ApiError> {
         let client = self.client()?;
-        let token = self.session.screen(client.file_token().await)?;
+        let token = self.session.screen(&client, client.file_token().await)?;
         Ok(client.download_url(&token, key))
     }
 
@@ -74,7 +83,7 @@ impl BackupsState {
         let mut deleted = Vec::new();
         for key in keys {
             self.busy_keys.update(|k| k.push(key.clone()));
-            let result = self.session.screen(client.delete(&key).await);
+            let result = self.session.screen(&client, client.delete(&key).await);
             self.busy_keys.try_update(|k| k.retain(|k| *k != key));
             match result {
                 Ok(()) => deleted.push(key),

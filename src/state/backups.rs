@@ -83,6 +83,19 @@ impl BackupsState {
         self.busy_keys.into()
     }
 
+    /// Forgets everything of an earlier session (another account or server may follow).
+    pub fn reset(&self) {
+        self.cancel_upload();
+        self.rows.set(Vec::new());
+        self.status.set(ListStatus::Loading);
+        self.pending.set(Vec::new());
+        self.busy_keys.set(Vec::new());
+        self.restore.set(None);
+        self.server.set(ServerStatus::Unknown);
+        self.upload.set(None);
+        self.toasts.clear();
+    }
+
     /// Loads the list from the server again.
     pub fn refresh(&self) {
         let Ok(client) = self.client() else {
@@ -93,7 +106,7 @@ impl BackupsState {
         self.latest_load.set_value(load);
         self.status.set(ListStatus::Loading);
         spawn_local(async move {
-            let result = this.session.screen(client.list(None).await);
+            let result = this.session.screen(&client, client.list(None).await);
             if this.latest_load.try_get_value() != Some(load) {
                 return;
             }

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use super::backups::BackupsState;
 use super::browser::{page_hidden, sleep};
+use super::restore::RestorePhase;
 
 const POLL_MS: i32 = 2_000;
 
@@ -46,13 +47,24 @@ impl BackupsState {
             return ServerStatus::Unknown;
         };
         let status = match client.health().await {
-            Ok(health) if health.data.can_backup == Some(false) => ServerStatus::Busy,
-            Ok(_) => ServerStatus::Idle,
+            Ok(health) => match health.data.can_backup {
+                Some(false) => ServerStatus::Busy,
+                Some(true) => ServerStatus::Idle,
+                // Only superusers are told; the page shows why elsewhere.
+                None => ServerStatus::Unknown,
+            },
             Err(_) => ServerStatus::Unreachable,
         };
         let before = self.server.try_get_untracked().unwrap_or_default();
-        self.server.try_set(status);
-        if before == ServerStatus::Busy && status == ServerStatus::Idle {
+        if before != status {
+            self.server.try_set(status);
+        }
+        // A restore's end is handled by its own watcher, which knows what a 401 then means.
+        let restoring = self
+            .restore
+            .try_with_untracked(|p| p.as_ref().is_some_and(RestorePhase::is_running))
+            .unwrap_or(false);
+        if before == ServerStatus::Busy && status == ServerStatus::Idle && !restoring {
             self.refresh();
         }
         status

@@ -4,6 +4,7 @@ mod actions;
 mod backups;
 mod browser;
 mod health;
+mod list_view;
 mod restore;
 mod session;
 mod storage;
@@ -12,6 +13,7 @@ mod upload;
 
 pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending};
 pub use health::ServerStatus;
+pub use list_view::{totals, ListView, SortKey};
 pub use restore::RestorePhase;
 pub use session::{Session, SessionState};
 pub use toasts::{Toast, ToastKind, Toasts};

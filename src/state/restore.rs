@@ -56,7 +56,7 @@ impl BackupsState {
             result = self.create(None).await;
         }
         if result.is_ok() {
-            result = self.session.screen(client.restore(&key).await);
+            result = self.session.screen(&client, client.restore(&key).await);
         }
         self.busy_keys.try_update(|k| k.retain(|k| *k != key));
         match &result {
@@ -99,9 +99,9 @@ impl BackupsState {
         self.restore.try_set(Some(RestorePhase::Back(key)));
         // The restored database may not know this superuser: then sign in again.
         match client.list(None).await {
-            Err(error) if error.is_unauthorized() => {
-                self.session.sign_out(Some(text::RESTORED_SIGN_IN))
-            }
+            Err(error) if error.is_unauthorized() => self
+                .session
+                .sign_out_if_current(&client, text::RESTORED_SIGN_IN),
             _ => self.refresh(),
         }
     }

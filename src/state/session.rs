@@ -115,13 +115,25 @@ impl SessionState {
     }
 
     /// Every failed call passes through here: a 401 means the token is no longer accepted
-    /// (expired, or replaced by a restore), so the admin goes back to sign-in.
-    pub fn screen<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+    /// (expired, or replaced by a restore), so the admin goes back to sign-in — unless the
+    /// request was made with an older session than the one signed in now.
+    pub fn screen<T>(
+        &self,
+        sent_by: &PocketBase,
+        result: Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         if let Err(error) = &result {
-            if error.is_unauthorized() && self.current.with_untracked(Option::is_some) {
-                self.sign_out(Some(text::SESSION_EXPIRED));
+            if error.is_unauthorized() {
+                self.sign_out_if_current(sent_by, text::SESSION_EXPIRED);
             }
         }
         result
+    }
+
+    /// Signs out with `notice` if `client` still holds the signed-in session's token.
+    pub fn sign_out_if_current(&self, client: &PocketBase, notice: &'static str) {
+        if self.client().as_ref() == Some(client) {
+            self.sign_out(Some(notice));
+        }
     }
 }

@@ -48,6 +48,10 @@ impl Toasts {
         self.push(ToastKind::Error, text);
     }
 
+    pub fn clear(&self) {
+        self.list.set(Vec::new());
+    }
+
     pub fn dismiss(&self, id: u32) {
         self.list.try_update(|list| list.retain(|t| t.id != id));
     }

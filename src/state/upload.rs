@@ -37,7 +37,11 @@ async fn has_data_db(file: &File, size: u64) -> Result<Option<bool>, &'static st
         Tail::NotZip => return Err(text::NOT_A_ZIP),
         Tail::Directory(directory) => directory,
         Tail::Zip64Record(at) => {
-            let record = read_slice(file, at, at + 56)
+            let end = at
+                .checked_add(56)
+                .filter(|&end| end <= size)
+                .ok_or(text::NOT_A_ZIP)?;
+            let record = read_slice(file, at, end)
                 .await
                 .ok_or(text::UNREADABLE_FILE)?;
             zip::read_zip64_record(&record).ok_or(text::NOT_A_ZIP)?
@@ -46,7 +50,11 @@ async fn has_data_db(file: &File, size: u64) -> Result<Option<bool>, &'static st
     if directory.len > zip::MAX_DIRECTORY_LEN {
         return Ok(None);
     }
-    let end = directory.offset + directory.len;
+    // Offsets come from the file: a crafted one must not overflow or point past its end.
+    let end = (directory.offset)
+        .checked_add(directory.len)
+        .filter(|&end| end <= size)
+        .ok_or(text::NOT_A_ZIP)?;
     let listing = read_slice(file, directory.offset, end)
         .await
         .ok_or(text::UNREADABLE_FILE)?;
@@ -147,7 +155,7 @@ impl BackupsState {
                 self.upload_canceller.set_value(Some(request.canceller()));
                 let answer = request.finish().await;
                 self.upload_canceller.set_value(None);
-                self.session.screen(answer)
+                self.session.screen(&client, answer)
             }
             Err(error) => Err(error),
         };

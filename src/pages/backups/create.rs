@@ -15,15 +15,15 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     // The server's refusal, with the name it refused: it no longer applies once edited.
     let refused = RwSignal::new(None::<(String, String)>);
+    // The server's own words first, while the name it refused is still the one typed.
     let problem = Signal::derive(move || {
         let typed = name.get();
-        backups.name_problem(&typed).or_else(|| {
-            refused.with(|r| {
-                r.as_ref()
-                    .filter(|(name, _)| *name == typed)
-                    .map(|(_, reason)| reason.clone())
-            })
-        })
+        let server_said = refused.with(|r| {
+            r.as_ref()
+                .filter(|(name, _)| *name == typed)
+                .map(|(_, reason)| reason.clone())
+        });
+        server_said.or_else(|| backups.name_problem(&typed))
     });
 
     let confirm = Callback::new(move |()| {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::ConfirmDialog;
+use crate::components::{open_for, ConfirmDialog};
 use crate::state::{BackupsState, Toasts};
 use crate::text;
 
@@ -15,17 +15,7 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move || {
-        if target.with(Option::is_some) {
-            error.set(None);
-            open.set(true);
-        }
-    });
-    Effect::new(move || {
-        if !open.get() {
-            target.set(None);
-        }
-    });
+    open_for(target, open, move || error.set(None));
     let keys = move || target.get().unwrap_or_default();
 
     let confirm = Callback::new(move |()| {

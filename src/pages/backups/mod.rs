@@ -20,8 +20,11 @@ pub fn BackupsPage() -> impl IntoView {
     let session = expect_context::<SessionState>();
     let backups = expect_context::<BackupsState>();
     let toasts = expect_context::<Toasts>();
+    // A new sign-in starts clean; leaving the page (signing out) stops a running upload.
+    backups.reset();
     backups.refresh();
     backups.watch_server();
+    on_cleanup(move || backups.cancel_upload());
 
     let status = backups.status();
     let rows = backups.rows();
@@ -126,7 +129,10 @@ pub fn BackupsPage() -> impl IntoView {
                     pending
                     busy_keys=backups.busy_keys()
                     locked=restarting
-                    server_busy
+                    server_busy=Signal::derive(move || {
+                        server_busy.get() || backups.is_creating()
+                            || backups.upload_progress().with(Option::is_some)
+                    })
                     selected
                     on_action
                 />

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::{ConfirmDialog, TextField};
-use crate::state::BackupsState;
+use crate::components::{open_for, ConfirmDialog, TextField};
+use crate::state::{BackupsState, Toasts};
 use crate::text;
 
 /// Explains what a restore replaces and asks for the exact key to be typed before it can be
@@ -11,23 +11,16 @@ use crate::text;
 #[component]
 pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
     let backups = expect_context::<BackupsState>();
+    let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let typed = RwSignal::new(String::new());
     let backup_first = RwSignal::new(false);
-    Effect::new(move || {
-        if target.with(Option::is_some) {
-            typed.set(String::new());
-            backup_first.set(false);
-            error.set(None);
-            open.set(true);
-        }
-    });
-    Effect::new(move || {
-        if !open.get() {
-            target.set(None);
-        }
+    open_for(target, open, move || {
+        typed.set(String::new());
+        backup_first.set(false);
+        error.set(None);
     });
     let matches = Signal::derive(move || {
         target.with(|key| key.as_deref().is_some_and(|key| typed.with(|t| t == key)))
@@ -43,6 +36,10 @@ pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
             pending.set(false);
             match result {
                 Ok(()) => open.set(false),
+                // The dialog may have been closed meanwhile: the refusal must still be seen.
+                Err(refusal) if !open.get_untracked() => {
+                    toasts.error(text::error_message(&refusal))
+                }
                 Err(refusal) => error.set(Some(refusal)),
             }
         });

@@ -20,11 +20,19 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let progress = backups.upload_progress();
     let uploading = Signal::derive(move || progress.with(Option::is_some));
 
+    // Numbers each pick: only the latest file's check may open the dialog.
+    let latest_pick = StoredValue::new(0u32);
     let on_file = Callback::new(move |file: File| {
         problem.set(None);
         cancelled.set(false);
+        let pick = latest_pick.get_value().wrapping_add(1);
+        latest_pick.set_value(pick);
         spawn_local(async move {
-            let doubt = match backups.check_upload(&file).await {
+            let check = backups.check_upload(&file).await;
+            if latest_pick.try_get_value() != Some(pick) {
+                return;
+            }
+            let doubt = match check {
                 UploadCheck::Refused(reason) => return problem.set(Some(reason)),
                 UploadCheck::Doubtful(reason) => Some(reason),
                 UploadCheck::Fine => None,

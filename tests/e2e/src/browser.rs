@@ -394,6 +394,16 @@ impl Browser {
             .expect("network conditions");
     }
 
+    /// The figures shown beside the upload's progress bar.
+    pub async fn upload_status(&self) -> Option<String> {
+        let status = self
+            .client
+            .find(Locator::Css(".upload-progress .status"))
+            .await
+            .ok()?;
+        status.text().await.ok()
+    }
+
     /// The value and maximum of the `<progress>` element, if one is shown.
     pub async fn progress(&self) -> Option<(u64, u64)> {
         let bar = self.client.find(Locator::Css("progress")).await.ok()?;

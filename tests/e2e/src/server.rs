@@ -185,6 +185,16 @@ impl PocketBase {
         bytes
     }
 
+    /// Whether the server's request log holds a request to `path` (logged once it is handled).
+    pub fn logged_requests(&self, path: &str) -> bool {
+        let filter = format!("data.url~'{path}'");
+        let query = format!("/api/logs?filter={}", encode(&filter));
+        let Some(answer) = self.get(&query, Some(&self.admin_token())) else {
+            return false;
+        };
+        answer.status == 200 && answer.json()["totalItems"].as_u64().unwrap_or(0) > 0
+    }
+
     /// The backups as the server lists them: `(key, size, modified)`.
     pub fn backups(&self) -> Vec<(String, u64, String)> {
         let answer = self

@@ -1,5 +1,7 @@
 //! Every backup action through the panel, checked against what the real server then holds.
 
+use std::time::Duration;
+
 use e2e::{signed_in, PocketBase, HOSTILE_KEYS};
 
 const NAME_RULE: &str = "Use only lowercase letters, digits, _ and -, and end the name with .zip.";
@@ -31,8 +33,21 @@ async fn creates_backups_with_and_without_a_name() {
         .await
         .unwrap());
     browser.press_enter_in("Backup name").await;
+    assert_eq!(
+        browser.open_dialog().await.1,
+        "Create backup",
+        "Enter closed the dialog"
+    );
+    assert!(
+        !browser
+            .statuses()
+            .await
+            .iter()
+            .any(|s| s.contains("Creating")),
+        "an invalid name was sent"
+    );
     browser.fill("Backup name", "nightly_1.zip").await;
-    assert!(server.keys().is_empty(), "an invalid name was sent");
+    assert!(server.keys().is_empty());
 
     browser.click_in_dialog("Create").await;
     browser.wait_for_keys(&["nightly_1.zip"]).await;
@@ -271,7 +286,7 @@ async fn restores_after_typing_the_name_backing_up_first_through_every_phase() {
 
     // Each phase in turn, never "done" before the server answers again.
     let phases = std::cell::RefCell::new(Vec::new());
-    e2e::eventually("the server to be back", || async {
+    e2e::eventually_within(Duration::from_secs(90), "the server to be back", || async {
         for status in browser.statuses().await {
             for (phase, words) in [
                 ("backing up", "Backing up the current data"),
@@ -324,12 +339,18 @@ async fn a_restore_that_drops_this_superuser_ends_at_sign_in_with_the_reason() {
         .await;
     browser.click_in_dialog("Restore").await;
 
+    let explained = "PocketBase was restored from a backup and no longer accepts your session.";
+    e2e::eventually_within(
+        Duration::from_secs(60),
+        "sign-in with the reason",
+        || async {
+            browser.statuses().await;
+            let alert = browser.alert().await;
+            alert.starts_with(explained).then_some(())
+        },
+    )
+    .await;
     browser.field("Password").await;
-    assert_eq!(
-        browser.alert().await,
-        "PocketBase was restored from a backup and no longer accepts your session. \
-         Sign in with a superuser of the restored data."
-    );
     server.wait_until_healthy();
 }
 

@@ -17,9 +17,18 @@ async fn a_backup_started_elsewhere_shows_as_busy_and_refreshes_the_list() {
         let server = server.clone();
         std::thread::spawn(move || server.create_backup("made_elsewhere.zip"))
     };
-    browser
-        .wait_for_text("A backup or restore is running on the server.")
-        .await;
+    e2e::eventually_within(
+        std::time::Duration::from_secs(60),
+        "the busy notice",
+        || async {
+            let statuses = browser.statuses().await;
+            statuses
+                .iter()
+                .any(|s| s.contains("A backup or restore is running on the server."))
+                .then_some(())
+        },
+    )
+    .await;
     assert!(
         !browser
             .button("Create backup")
