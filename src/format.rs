@@ -8,9 +8,14 @@ pub fn human_size(bytes: u64) -> String {
         return format!("{bytes} B");
     }
     // Tenths of the unit, rounded half up; move to the next unit while it would show ≥ 1000.0.
-    let mut divisor: u128 = 1000;
+    // u64 only (no overflow: bytes / tenth, never bytes * 10): u128 would add its own division
+    // and formatting code.
+    let tenths = |divisor: u64| {
+        let tenth = divisor / 10;
+        bytes / tenth + u64::from(bytes % tenth >= tenth / 2)
+    };
+    let mut divisor: u64 = 1000;
     let mut unit = 0;
-    let tenths = |divisor: u128| (u128::from(bytes) * 10 + divisor / 2) / divisor;
     while unit + 1 < UNITS.len() && tenths(divisor) >= 10_000 {
         divisor *= 1000;
         unit += 1;
@@ -58,5 +63,9 @@ mod tests {
         assert_eq!(human_size(251_316_185), "251.3 MB");
         assert_eq!(human_size(5_000_000_000), "5.0 GB");
         assert_eq!(human_size(u64::MAX), "18446.7 PB");
+        assert_eq!(human_size(1_049), "1.0 kB");
+        assert_eq!(human_size(1_050), "1.1 kB");
+        assert_eq!(human_size(999_950_000_000_000), "1.0 PB");
+        assert_eq!(human_size(999_949_999_999_999), "999.9 TB");
     }
 }

@@ -3,7 +3,7 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use serde_json::json;
+use serde::Serialize;
 
 use super::url::{backup_url, backups_url, download_url};
 use super::{ApiError, AuthResponse, BackupInfo, Health};
@@ -47,7 +47,7 @@ impl PocketBase {
             "{}/api/collections/_superusers/auth-with-password",
             self.base
         );
-        let body = json!({ "identity": identity, "password": password });
+        let body = Credentials { identity, password };
         let request = self.authorized(Request::post(&url)).json(&body);
         read_json(send(request).await?).await
     }
@@ -64,10 +64,7 @@ impl PocketBase {
     /// `POST /api/backups`. Synchronous on the server: it answers once the zip is written.
     /// `None` lets the server choose the name.
     pub async fn create(&self, name: Option<&str>) -> Result<(), ApiError> {
-        let body = match name {
-            Some(name) => json!({ "name": name }),
-            None => json!({}),
-        };
+        let body = NewBackup { name };
         let request = self
             .authorized(Request::post(&backups_url(&self.base)))
             .json(&body);
@@ -120,6 +117,21 @@ impl PocketBase {
     }
 }
 
+/// The body of `auth-with-password`. Typed request bodies rather than `json!`, which would pull
+/// `serde_json::Value` into the wasm.
+#[derive(Serialize)]
+struct Credentials<'a> {
+    identity: &'a str,
+    password: &'a str,
+}
+
+/// The body of `POST /api/backups`: `{}` lets the server choose the name.
+#[derive(Serialize)]
+struct NewBackup<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+}
+
 /// Shows whether a token is set, never the token: it must not reach a log.
 impl std::fmt::Debug for PocketBase {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -153,4 +165,30 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let body = response.text().await?;
     serde_json::from_str(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_bodies_are_the_documented_json() {
+        let credentials = Credentials {
+            identity: "a@b.c",
+            password: "p\"w\\\u{1}",
+        };
+        assert_eq!(
+            serde_json::to_string(&credentials).unwrap(),
+            r#"{"identity":"a@b.c","password":"p\"w\\\u0001"}"#
+        );
+        let named = NewBackup {
+            name: Some("a.zip"),
+        };
+        assert_eq!(
+            serde_json::to_string(&named).unwrap(),
+            r#"{"name":"a.zip"}"#
+        );
+        let unnamed = NewBackup { name: None };
+        assert_eq!(serde_json::to_string(&unnamed).unwrap(), "{}");
+    }
 }

@@ -1,7 +1,9 @@
 //! One error type for every call, carrying what the server said so the UI can show its reason.
 
+use std::fmt;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::{Map, Value};
 
 /// A refusal of one request field, e.g. `name` → `validation_match_invalid`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,9 +39,126 @@ struct ErrorBody {
     #[serde(default)]
     message: String,
     #[serde(default)]
-    data: Map<String, Value>,
+    data: Fields,
     #[serde(default, rename = "mfaId")]
     mfa_id: Option<String>,
+}
+
+/// `data`, read like a JSON object into a map: sorted by field, the last of duplicate keys
+/// wins, and entries that are not `{"message": "…"}` are skipped. Typed rather than
+/// `serde_json::Value`, which would add its own parser, map and drop code to the wasm.
+#[derive(Default)]
+struct Fields(Vec<FieldError>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+                let mut fields: Vec<FieldError> = Vec::new();
+                while let Some(field) = map.next_key::<String>()? {
+                    let entry = map.next_value::<Loose>()?;
+                    let at = match fields.binary_search_by(|f| f.field.cmp(&field)) {
+                        Ok(at) => {
+                            fields.remove(at);
+                            at
+                        }
+                        Err(at) => at,
+                    };
+                    if let Loose::Object {
+                        code,
+                        message: Some(message),
+                    } = entry
+                    {
+                        let code = code.unwrap_or_default();
+                        fields.insert(
+                            at,
+                            FieldError {
+                                field,
+                                code,
+                                message,
+                            },
+                        );
+                    }
+                }
+                Ok(Fields(fields))
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+/// Any JSON value, keeping only the strings an entry of `data` may hold.
+enum Loose {
+    Text(String),
+    /// An object's `code` and `message`, each when it is a string.
+    Object {
+        code: Option<String>,
+        message: Option<String>,
+    },
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseVisitor)
+    }
+}
+
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_str<E>(self, text: &str) -> Result<Loose, E> {
+        Ok(Loose::Text(text.to_owned()))
+    }
+    fn visit_string<E>(self, text: String) -> Result<Loose, E> {
+        Ok(Loose::Text(text))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        let (mut code, mut message) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "code" => &mut code,
+                "message" => &mut message,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = match map.next_value::<Loose>()? {
+                Loose::Text(text) => Some(text),
+                _ => None,
+            };
+        }
+        Ok(Loose::Object { code, message })
+    }
 }
 
 impl ApiError {
@@ -55,23 +174,10 @@ impl ApiError {
         if status == 401 && parsed.mfa_id.is_some() {
             return ApiError::MfaRequired;
         }
-        let mut fields: Vec<FieldError> = parsed
-            .data
-            .iter()
-            .filter_map(|(field, value)| {
-                let text = |name: &str| value.get(name)?.as_str().map(str::to_owned);
-                Some(FieldError {
-                    field: field.clone(),
-                    code: text("code").unwrap_or_default(),
-                    message: text("message")?,
-                })
-            })
-            .collect();
-        fields.sort_by(|a, b| a.field.cmp(&b.field));
         ApiError::Server {
             status,
             message: parsed.message.trim().to_owned(),
-            fields,
+            fields: parsed.data.0,
         }
     }
 
@@ -169,6 +275,37 @@ mod tests {
         );
         assert!(!ApiError::MfaRequired.is_unauthorized());
         assert!(ApiError::from_response(401, "<html>proxy login</html>").is_unauthorized());
+    }
+
+    #[test]
+    fn reads_data_like_a_json_map() {
+        // Sorted by field; the last duplicate wins; nested and odd values are skipped.
+        let body = r#"{"message":"m","data":{
+            "z":{"message":"last","code":1},"a":{"message":"first","code":"c","x":[{"y":null}]},
+            "d":{"message":"dup"},"d":{"message":2},"n":{"message":{"message":"deep"}},
+            "f":[1,2.5e3,"s",true,null]}}"#;
+        let ApiError::Server { fields, .. } = ApiError::from_response(400, body) else {
+            panic!("not a server error");
+        };
+        let seen: Vec<(&str, &str, &str)> = fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.code.as_str(), f.message.as_str()))
+            .collect();
+        assert_eq!(seen, [("a", "c", "first"), ("z", "", "last")]);
+        for body in [
+            r#"{"message":"m","data":null}"#,
+            r#"{"message":"m","data":[]}"#,
+        ] {
+            assert_eq!(
+                ApiError::from_response(400, body),
+                ApiError::Server {
+                    status: 400,
+                    message: String::new(),
+                    fields: vec![]
+                },
+                "body {body:?}"
+            );
+        }
     }
 
     #[test]

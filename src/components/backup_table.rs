@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::api::BackupInfo;
@@ -10,6 +11,39 @@ pub enum RowAction {
     Download(String),
     Restore(String),
     Delete(String),
+}
+
+/// One row of the table. Work in flight and backups share one keyed `<For>`: each `<For>` is
+/// several KB of wasm.
+#[derive(Clone)]
+enum Row {
+    /// The description of work in flight, with its position among them.
+    Pending(usize, String),
+    Backup(BackupInfo),
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum RowKey {
+    Pending(usize, String),
+    Backup(String, String, u64),
+}
+
+impl Row {
+    fn key(&self) -> RowKey {
+        match self {
+            Row::Pending(at, description) => RowKey::Pending(*at, description.clone()),
+            Row::Backup(b) => RowKey::Backup(b.key.clone(), b.modified.clone(), b.size),
+        }
+    }
+}
+
+/// Work in flight on top, then the backups.
+fn table_rows(pending: Vec<String>, backups: Vec<BackupInfo>) -> Vec<Row> {
+    let pending = pending.into_iter().enumerate();
+    let pending = pending.map(|(at, description)| Row::Pending(at, description));
+    pending
+        .chain(backups.into_iter().map(Row::Backup))
+        .collect()
 }
 
 /// The backups as a table, with work in flight as rows on top. Keys are rendered as text
@@ -65,24 +99,20 @@ pub fn BackupTable(
                 </tr>
             </thead>
             <tbody>
-                <For
-                    each=move || pending.get().into_iter().enumerate()
-                    key=|entry| entry.clone()
-                    let:entry
-                >
-                    <tr class="pending">
-                        <td colspan="5" role="status">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {entry.1}
-                        </td>
-                    </tr>
-                </For>
-                <For
-                    each=move || rows.get()
-                    key=|backup| (backup.key.clone(), backup.modified.clone(), backup.size)
-                    let:backup
-                >
-                    <BackupRow backup busy_keys locked server_busy selected on_action />
+                <For each=move || table_rows(pending.get(), rows.get()) key=Row::key let:row>
+                    {match row {
+                        Row::Pending(_, description) => Either::Left(view! {
+                            <tr class="pending">
+                                <td colspan="5" role="status">
+                                    <span class="spinner" aria-hidden="true"></span>
+                                    {description}
+                                </td>
+                            </tr>
+                        }),
+                        Row::Backup(backup) => Either::Right(view! {
+                            <BackupRow backup busy_keys locked server_busy selected on_action />
+                        }),
+                    }}
                 </For>
             </tbody>
         </table>
