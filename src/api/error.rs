@@ -204,6 +204,13 @@ impl ApiError {
         matches!(self, ApiError::Network(_)) || matches!(self.status(), Some(502..=504))
     }
 
+    /// PocketBase refused because a backup or restore is already running. It says so only in
+    /// words: `400 Try again later - another backup/restore process has already been started.`
+    pub fn is_busy_refusal(&self) -> bool {
+        matches!(self, ApiError::Server { status: 400, message, fields }
+            if fields.is_empty() && message.contains("another backup/restore process"))
+    }
+
     /// The server's refusal of one request field, if it named one.
     pub fn field(&self, name: &str) -> Option<&FieldError> {
         match self {
@@ -317,5 +324,8 @@ mod tests {
         assert!(ApiError::Network("down".into()).outcome_unknown());
         assert!(ApiError::from_response(504, "<html>Gateway Timeout</html>").outcome_unknown());
         assert!(!ApiError::from_response(400, "{}").outcome_unknown());
+        let busy = r#"{"status":400,"message":"Try again later - another backup/restore process has already been started.","data":{}}"#;
+        assert!(ApiError::from_response(400, busy).is_busy_refusal());
+        assert!(!ApiError::from_response(400, r#"{"message":"Failed."}"#).is_busy_refusal());
     }
 }

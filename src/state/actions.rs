@@ -23,7 +23,8 @@ impl BackupsState {
 
     /// `POST /api/backups`; synchronous on the server, so this can take minutes. If the
     /// connection drops while the server still works on it, the wait goes on through health
-    /// polling, and the outcome is read from the list rather than guessed.
+    /// polling, and the outcome is read from the list rather than guessed: only a new file of
+    /// the asked name (or a new `pb_backup_…` since the start) counts as this create's.
     pub async fn create(self, name: Option<String>) -> Result<(), ApiError> {
         let client = self.client()?;
         let job = Pending::Create(name.clone());
@@ -35,9 +36,24 @@ impl BackupsState {
         let mut result = self
             .session
             .screen(&client, client.create(name.as_deref()).await);
-        if result.as_ref().is_err_and(ApiError::outcome_unknown) {
-            // Until the job ends; an unreachable server ends the wait too, unconfirmed.
-            while self.check_server().await == ServerStatus::Busy {
+        // A dropped connection leaves the outcome open. So may "busy": the browser can resend a
+        // request whose connection dropped, and the resent one meets the first one's job.
+        let unsure = |e: &ApiError| e.outcome_unknown() || e.is_busy_refusal();
+        if result.as_ref().is_err_and(unsure) {
+            // Until the job ends. The same outage may fail the first checks too; a server
+            // that stays unreachable for a minute ends the wait, unconfirmed.
+            let mut unreachable_since = None;
+            loop {
+                match self.check_server().await {
+                    ServerStatus::Busy => unreachable_since = None,
+                    ServerStatus::Unreachable => {
+                        let now = js_sys::Date::now();
+                        if now - *unreachable_since.get_or_insert(now) > 60_000.0 {
+                            break;
+                        }
+                    }
+                    ServerStatus::Idle | ServerStatus::Unknown => break,
+                }
                 sleep(2_000).await;
             }
             // Only a new file that this request could have written counts as its result.

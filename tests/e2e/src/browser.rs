@@ -387,6 +387,7 @@ impl Browser {
         let conditions = NetworkConditions {
             bytes_per_second,
             latency_ms,
+            offline: false,
         };
         self.client
             .issue_cmd(conditions)
@@ -402,6 +403,19 @@ impl Browser {
             .await
             .ok()?;
         status.text().await.ok()
+    }
+
+    /// Cuts the browser off the network (in-flight requests fail), or connects it again.
+    pub async fn set_offline(&self, offline: bool) {
+        let conditions = NetworkConditions {
+            bytes_per_second: 1_000_000_000,
+            latency_ms: 0,
+            offline,
+        };
+        self.client
+            .issue_cmd(conditions)
+            .await
+            .expect("network conditions");
     }
 
     /// The value and maximum of the `<progress>` element, if one is shown.
@@ -443,6 +457,7 @@ impl Browser {
 struct NetworkConditions {
     bytes_per_second: u64,
     latency_ms: u64,
+    offline: bool,
 }
 
 impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
@@ -459,7 +474,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         let body = json!({"network_conditions": {
-            "offline": false,
+            "offline": self.offline,
             "latency": self.latency_ms,
             "upload_throughput": self.bytes_per_second,
             "download_throughput": self.bytes_per_second,

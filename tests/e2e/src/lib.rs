@@ -4,9 +4,11 @@
 
 mod browser;
 mod process;
+mod proxy;
 mod server;
 
 pub use browser::Browser;
+pub use proxy::Proxy;
 pub use server::{PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
 
 /// Keys PocketBase accepts on upload that break naive code: markup, URL syntax, non-ASCII,

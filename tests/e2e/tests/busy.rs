@@ -50,3 +50,43 @@ async fn a_backup_started_elsewhere_shows_as_busy_and_refreshes_the_list() {
         .await
         .unwrap());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_whose_connection_drops_is_followed_to_its_end() {
+    let server = PocketBase::start();
+    server.add_ballast(1_000);
+    // The browser reaches the server only through a proxy that can cut its connections.
+    let proxy = e2e::Proxy::start(server.url().trim_start_matches("http://")).await;
+    let browser = e2e::Browser::start().await;
+    browser.open(proxy.url()).await;
+    browser.fill("Email", e2e::ADMIN_EMAIL).await;
+    browser.fill("Password", e2e::ADMIN_PASSWORD).await;
+    browser.click("Sign in").await;
+    browser.wait_for_text("No backups yet").await;
+
+    browser.click("Create backup").await;
+    browser.fill("Backup name", "survivor.zip").await;
+    browser.click_in_dialog("Create").await;
+    browser.wait_for_text("Creating survivor.zip").await;
+    // The create's connection drops while the server goes on writing the backup.
+    proxy.cut();
+
+    e2e::eventually_within(
+        std::time::Duration::from_secs(60),
+        "the create's end",
+        || async {
+            server
+                .keys()
+                .contains(&"survivor.zip".to_owned())
+                .then_some(())
+        },
+    )
+    .await;
+    browser.wait_for_text("Backup survivor.zip created.").await;
+    browser.wait_for_keys(&["survivor.zip"]).await;
+    assert!(
+        !browser.has_alert().await,
+        "a failure was reported: {}",
+        browser.alert().await
+    );
+}
