@@ -175,6 +175,59 @@ pub fn name_problem(problem: NameProblem) -> String {
     }
 }
 
+pub const SEARCH_BACKUPS: &str = "Search backups";
+pub const NO_MATCHES: &str = "No backups match the search.";
+pub const AUTO_BADGE: &str = "auto";
+pub const AUTO_BADGE_TITLE: &str = "Made by the server's automatic backups";
+
+/// How long ago, in words: `just now`, `1 minute ago`, `3 hours ago`, `2 days ago`, … A time
+/// in the future (a clock ahead of this one) reads as `just now`.
+pub fn relative_age(seconds_ago: i64) -> String {
+    let plural = |n: i64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit} ago")
+        } else {
+            format!("{n} {unit}s ago")
+        }
+    };
+    match seconds_ago {
+        ..60 => "just now".into(),
+        60..3_600 => plural(seconds_ago / 60, "minute"),
+        3_600..86_400 => plural(seconds_ago / 3_600, "hour"),
+        86_400..2_592_000 => plural(seconds_ago / 86_400, "day"),
+        2_592_000..31_536_000 => plural(seconds_ago / 2_592_000, "month"),
+        _ => plural(seconds_ago / 31_536_000, "year"),
+    }
+}
+
+/// `Showing 3 of 10 backups · 1.2 GB of 4.5 GB`, or `10 backups · 4.5 GB` when all are shown.
+pub fn totals(shown: (usize, u64), all: (usize, u64)) -> String {
+    let noun = |n: usize| if n == 1 { "backup" } else { "backups" };
+    if shown.0 == all.0 {
+        return format!("{} {} · {}", all.0, noun(all.0), human_size(all.1));
+    }
+    format!(
+        "Showing {} of {} {} · {} of {}",
+        shown.0,
+        all.0,
+        noun(all.0),
+        human_size(shown.1),
+        human_size(all.1)
+    )
+}
+
+/// The server's exact value, e.g. `2026-11-24 04:24:23.578 UTC`.
+pub fn utc_title(modified: &str) -> String {
+    match modified.strip_suffix('Z') {
+        Some(utc) => format!("{utc} UTC"),
+        None => modified.to_owned(),
+    }
+}
+
+pub fn sort_by_label(column: &str) -> String {
+    format!("Sort by {column}")
+}
+
 pub fn signed_in_as(email: &str, server: &str) -> String {
     format!("{email} on {server}")
 }
@@ -248,6 +301,28 @@ mod tests {
         assert_eq!(
             error_message(&ApiError::from_response(400, busy)),
             "Try again later - another backup/restore process has already been started."
+        );
+    }
+
+    #[test]
+    fn says_how_long_ago() {
+        assert_eq!(relative_age(-5), "just now");
+        assert_eq!(relative_age(59), "just now");
+        assert_eq!(relative_age(60), "1 minute ago");
+        assert_eq!(relative_age(3 * 3_600 + 5), "3 hours ago");
+        assert_eq!(relative_age(86_400), "1 day ago");
+        assert_eq!(relative_age(2 * 86_400), "2 days ago");
+        assert_eq!(relative_age(70 * 86_400), "2 months ago");
+        assert_eq!(relative_age(800 * 86_400), "2 years ago");
+    }
+
+    #[test]
+    fn sums_up_what_is_shown() {
+        assert_eq!(totals((2, 2_000), (2, 2_000)), "2 backups · 2.0 kB");
+        assert_eq!(totals((1, 500), (1, 500)), "1 backup · 500 B");
+        assert_eq!(
+            totals((1, 1_000), (3, 5_000)),
+            "Showing 1 of 3 backups · 1.0 kB of 5.0 kB"
         );
     }
 

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::api::BackupInfo;
 use crate::format::{human_size, local_datetime};
+use crate::state::{ListView, SortKey};
 use crate::text;
 
 /// What a row's button asks for, with the row's key.
@@ -66,7 +67,41 @@ pub fn BackupTable(
     /// Keys ticked for a bulk action.
     selected: RwSignal<Vec<String>>,
     on_action: Callback<RowAction>,
+    /// The current order, shown with `aria-sort` on its column.
+    #[prop(into, optional)]
+    view: Signal<ListView>,
+    /// A column header was clicked.
+    #[prop(optional)]
+    on_sort: Option<Callback<SortKey>>,
 ) -> impl IntoView {
+    let header = move |column: SortKey, label: &'static str, class: &'static str| {
+        let order = move || {
+            view.with(|v| {
+                (v.sort == column).then_some(if v.descending {
+                    "descending"
+                } else {
+                    "ascending"
+                })
+            })
+        };
+        let title = text::sort_by_label(label);
+        view! {
+            <th scope="col" class=class aria-sort=order>
+                <button
+                    type="button"
+                    class="sort"
+                    title=title
+                    on:click=move |_| {
+                        if let Some(on_sort) = on_sort {
+                            on_sort.run(column);
+                        }
+                    }
+                >
+                    {label}
+                </button>
+            </th>
+        }
+    };
     let all_selected = move || {
         rows.with(|rows| {
             !rows.is_empty() && selected.with(|s| rows.iter().all(|r| s.contains(&r.key)))
@@ -92,9 +127,9 @@ pub fn BackupTable(
                             on:change=toggle_all
                         />
                     </th>
-                    <th scope="col">{text::COLUMN_NAME}</th>
-                    <th scope="col" class="num">{text::COLUMN_SIZE}</th>
-                    <th scope="col">{text::COLUMN_MODIFIED}</th>
+                    {header(SortKey::Name, text::COLUMN_NAME, "")}
+                    {header(SortKey::Size, text::COLUMN_SIZE, "num")}
+                    {header(SortKey::Date, text::COLUMN_MODIFIED, "")}
                     <th scope="col" class="actions">{text::COLUMN_ACTIONS}</th>
                 </tr>
             </thead>
@@ -128,10 +163,16 @@ fn BackupRow(
     selected: RwSignal<Vec<String>>,
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
-    let modified = match backup.modified_ms() {
-        Some(ms) => local_datetime(ms),
-        None => text::UNKNOWN_DATE.to_owned(),
+    // Local time and age; a value that does not parse is shown as the server sent it.
+    let (modified, age) = match backup.modified_ms() {
+        Some(ms) => {
+            let seconds_ago = (js_sys::Date::now() as i64 - ms) / 1000;
+            (local_datetime(ms), Some(text::relative_age(seconds_ago)))
+        }
+        None if backup.modified.is_empty() => (text::UNKNOWN_DATE.to_owned(), None),
+        None => (backup.modified.clone(), None),
     };
+    let automatic = backup.key.starts_with("@auto_");
     let key = backup.key;
     let disabled = {
         let key = key.clone();
@@ -176,10 +217,28 @@ fn BackupRow(
                     on:change=toggle
                 />
             </td>
-            <th scope="row" class="key">{key.clone()}</th>
+            <th scope="row" class="key">
+                {automatic
+                    .then(|| {
+                        view! {
+                            <span class="badge" title=text::AUTO_BADGE_TITLE>
+                                {text::AUTO_BADGE}
+                            </span>
+                        }
+                    })}
+                <span class="key-text">{key.clone()}</span>
+            </th>
             <td class="num" title=backup.size.to_string()>{human_size(backup.size)}</td>
             <td>
-                <time datetime=backup.modified.replacen(' ', "T", 1)>{modified}</time>
+                // Focusable, so the exact UTC value in its title shows for keyboard users too.
+                <time
+                    datetime=backup.modified.replacen(' ', "T", 1)
+                    title=text::utc_title(&backup.modified)
+                    tabindex="0"
+                >
+                    {modified}
+                </time>
+                {age.map(|age| view! { <span class="age">{age}</span> })}
             </td>
             <td class="actions">
                 {button(text::DOWNLOAD, text::download_label(&key), RowAction::Download(key.clone()), "")}

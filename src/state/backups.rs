@@ -1,12 +1,12 @@
 //! The backups list: rows sorted newest first, whether the latest load worked, and the work in
 //! flight that will change it (its actions are in `actions.rs`).
 
-use std::cmp::Reverse;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::browser::{current_query, replace_query};
 use super::health::ServerStatus;
+use super::list_view::ListView;
 use super::restore::RestorePhase;
 use super::upload::UploadProgress;
 use super::{SessionState, Toasts};
@@ -40,6 +40,8 @@ pub struct BackupsState {
     pub(super) restore: RwSignal<Option<RestorePhase>>,
     pub(super) upload: RwSignal<Option<UploadProgress>>,
     pub(super) server: RwSignal<ServerStatus>,
+    /// Search and sort, mirrored in the page's URL.
+    view: RwSignal<ListView>,
     pub(super) upload_canceller: StoredValue<Option<UploadCanceller>, LocalStorage>,
 }
 
@@ -56,11 +58,28 @@ impl BackupsState {
             restore: RwSignal::new(None),
             upload: RwSignal::new(None),
             server: RwSignal::new(ServerStatus::Unknown),
+            view: RwSignal::new(ListView::from_query_string(&current_query())),
             upload_canceller: StoredValue::new_local(None),
         }
     }
 
-    /// The last list the server sent, newest first. Kept while a refresh runs or fails.
+    pub fn view(&self) -> Signal<ListView> {
+        self.view.into()
+    }
+
+    /// Shows the list this way, and puts it in the URL so a reload or a link shows it too.
+    pub fn set_view(&self, view: ListView) {
+        replace_query(&view.to_query_string());
+        self.view.set(view);
+    }
+
+    /// The rows the search lets through, in the chosen order.
+    pub fn shown(&self) -> Signal<Vec<BackupInfo>> {
+        let (rows, view) = (self.rows, self.view);
+        Memo::new(move |_| view.with(|v| rows.with(|r| v.apply(r)))).into()
+    }
+
+    /// The last list the server sent, in the server's order. Kept while a refresh runs or fails.
     pub fn rows(&self) -> Signal<Vec<BackupInfo>> {
         self.rows.into()
     }
@@ -111,8 +130,7 @@ impl BackupsState {
                 return;
             }
             match result {
-                Ok(mut rows) => {
-                    sort_newest_first(&mut rows);
+                Ok(rows) => {
                     this.rows.set(rows);
                     this.status.set(ListStatus::Ready);
                 }
@@ -133,43 +151,5 @@ impl BackupsState {
     pub(super) fn has_key(&self, key: &str) -> bool {
         self.rows
             .with_untracked(|rows| rows.iter().any(|r| r.key == key))
-    }
-}
-
-/// The server does not sort. Newest first; undated rows last; ties by key for a stable order.
-pub fn sort_newest_first(rows: &mut [BackupInfo]) {
-    rows.sort_by(|a, b| {
-        let newest = Reverse(a.modified_ms()).cmp(&Reverse(b.modified_ms()));
-        newest.then_with(|| a.key.cmp(&b.key))
-    });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn backup(key: &str, modified: &str) -> BackupInfo {
-        BackupInfo {
-            key: key.into(),
-            size: 1,
-            modified: modified.into(),
-        }
-    }
-
-    #[test]
-    fn sorts_newest_first_with_undated_last() {
-        let mut rows = vec![
-            backup("old.zip", "2023-05-18 16:25:57.542Z"),
-            backup("undated.zip", ""),
-            backup("new.zip", "2023-05-19 16:25:57.542Z"),
-            backup("b.zip", "2023-05-18 16:25:57.600Z"),
-            backup("a.zip", "2023-05-18 16:25:57.600Z"),
-        ];
-        sort_newest_first(&mut rows);
-        let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
-        assert_eq!(
-            keys,
-            ["new.zip", "a.zip", "b.zip", "old.zip", "undated.zip"]
-        );
     }
 }

@@ -21,6 +21,25 @@ pub fn page_hidden() -> bool {
         .is_some_and(|d| d.hidden())
 }
 
+/// The page's query string, e.g. `?q=auto&sort=-size`.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the query string without a reload or a history entry per keystroke.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let url = format!("{path}{query}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Bytes `start..end` of a file, read without touching the rest of it.
 pub async fn read_slice(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
     let part = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;

@@ -11,7 +11,7 @@ mod storage;
 mod toasts;
 mod upload;
 
-pub use backups::{sort_newest_first, BackupsState, ListStatus, Pending};
+pub use backups::{BackupsState, ListStatus, Pending};
 pub use health::ServerStatus;
 pub use list_view::{totals, ListView, SortKey};
 pub use restore::RestorePhase;

@@ -2,6 +2,7 @@
 
 mod create;
 mod delete;
+mod find;
 mod restore;
 mod upload;
 
@@ -52,7 +53,9 @@ pub fn BackupsPage() -> impl IntoView {
         ListStatus::Failed(error) => Some(error),
         _ => None,
     });
+    let shown = backups.shown();
     let has_rows = move || !rows.with(Vec::is_empty) || !pending.with(Vec::is_empty);
+    let no_matches = move || !rows.with(Vec::is_empty) && shown.with(Vec::is_empty);
     let empty = move || status.with(|s| *s == ListStatus::Ready) && !has_rows();
     let signed_in_as = move || {
         session.current().with(|s| {
@@ -123,9 +126,16 @@ pub fn BackupsPage() -> impl IntoView {
             <Show when=empty>
                 <p class="empty">{text::NO_BACKUPS}</p>
             </Show>
+            <Show when=move || !rows.with(Vec::is_empty)>
+                <find::ListTools />
+            </Show>
             <Show when=has_rows>
                 <BackupTable
-                    rows
+                    rows=shown
+                    view=backups.view()
+                    on_sort=Callback::new(move |column| {
+                        backups.set_view(backups.view().get_untracked().sorted_by(column))
+                    })
                     pending
                     busy_keys=backups.busy_keys()
                     locked=restarting
@@ -136,6 +146,9 @@ pub fn BackupsPage() -> impl IntoView {
                     selected
                     on_action
                 />
+            </Show>
+            <Show when=no_matches>
+                <p class="empty">{text::NO_MATCHES}</p>
             </Show>
             <delete::DeleteBackups target=delete_target />
             <restore::RestoreBackup target=restore_target />

@@ -181,7 +181,9 @@ impl Browser {
         for row in found {
             let mut cells = Vec::new();
             for cell in row
-                .find_all(Locator::XPath("./th|./td[not(@class='pick')]"))
+                .find_all(Locator::XPath(
+                    "./th/span[@class='key-text']|./td[not(@class='pick')]",
+                ))
                 .await
                 .unwrap_or_default()
             {
@@ -203,6 +205,36 @@ impl Browser {
             (shown == keys).then_some(rows)
         })
         .await
+    }
+
+    /// The first column's keys, top to bottom.
+    pub async fn keys(&self) -> Vec<String> {
+        self.rows()
+            .await
+            .into_iter()
+            .filter_map(|r| r.into_iter().next())
+            .collect()
+    }
+
+    /// The `aria-sort` of the column whose header button reads `column`, if any.
+    pub async fn sort_of(&self, column: &str) -> Option<String> {
+        let xpath = format!("//th[button[normalize-space()={}]]", xpath_literal(column));
+        let header = self
+            .client
+            .find(Locator::XPath(&xpath))
+            .await
+            .expect("column");
+        header.attr("aria-sort").await.expect("attr")
+    }
+
+    /// The badge shown beside `key` in its row, if any.
+    pub async fn badge(&self, key: &str) -> Option<String> {
+        let xpath = format!(
+            "//th[span[@class='key-text' and text()={}]]/span[@class='badge']",
+            xpath_literal(key)
+        );
+        let badge = self.client.find(Locator::XPath(&xpath)).await.ok()?;
+        badge.text().await.ok()
     }
 
     /// The `datetime` attribute of each row's time, top to bottom.
