@@ -107,7 +107,12 @@ async fn hostile_keys_render_as_plain_text() {
     let host = host();
     let _mounted = mount_to(host.clone(), move || table(rows.clone()));
 
-    assert_eq!(texts(&host, "tbody th"), keys);
+    assert_eq!(texts(&host, "tbody th .key-text"), keys);
+    assert_eq!(
+        texts(&host, "tbody th .badge"),
+        ["auto"],
+        "only @auto_ backups are badged"
+    );
     assert!(
         host.query_selector("img").unwrap().is_none(),
         "a key became markup"
@@ -123,12 +128,33 @@ async fn hostile_keys_render_as_plain_text() {
 }
 
 #[wasm_bindgen_test]
-async fn an_undated_backup_shows_a_dash() {
+async fn undated_and_malformed_dates_are_shown_honestly() {
     let host = host();
-    let rows = vec![backup("x.zip", 10, "")];
+    let rows = vec![
+        backup("x.zip", 10, ""),
+        backup("y.zip", 20, "yesterday-ish"),
+    ];
     let _mounted = mount_to(host.clone(), move || table(rows.clone()));
-    assert_eq!(texts(&host, "tbody td.num"), ["10 B"]);
-    assert_eq!(texts(&host, "tbody time"), ["—"]);
+    assert_eq!(texts(&host, "tbody td.num"), ["10 B", "20 B"]);
+    // Missing: a dash. Not PocketBase's format: the value as sent, and no made-up age.
+    assert_eq!(texts(&host, "tbody time"), ["—", "yesterday-ish"]);
+    assert!(texts(&host, "tbody .age").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn dates_show_their_age_and_the_exact_utc_value() {
+    let host = host();
+    let rows = vec![backup("old.zip", 1, "2020-01-02 03:04:05.678Z")];
+    let _mounted = mount_to(host.clone(), move || table(rows.clone()));
+    let ages = texts(&host, "tbody .age");
+    assert_eq!(ages.len(), 1);
+    assert!(ages[0].ends_with("years ago"), "{ages:?}");
+    let time = host.query_selector("tbody time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("title").as_deref(),
+        Some("2020-01-02 03:04:05.678 UTC")
+    );
+    assert_eq!(time.get_attribute("tabindex").as_deref(), Some("0"));
 }
 
 #[wasm_bindgen_test]
