@@ -256,6 +256,14 @@ impl Browser {
         out
     }
 
+    /// Runs an asynchronous script: it calls its last argument with the result.
+    pub async fn script_async(&self, source: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(source, args)
+            .await
+            .expect("script")
+    }
+
     /// Runs a script in the page and returns its result.
     pub async fn script(&self, source: &str, args: Vec<Value>) -> Value {
         self.client.execute(source, args).await.expect("script")

@@ -136,6 +136,21 @@ impl PocketBase {
         std::fs::write(storage.join("ballast.bin"), bytes).expect("ballast");
     }
 
+    /// Writes `count` small backup files straight into the server's backups folder, as years
+    /// of automatic backups would leave them.
+    pub fn seed_backup_files(&self, count: usize) {
+        let folder = self.dir.path().join("data/backups");
+        std::fs::create_dir_all(&folder).expect("backups dir");
+        for i in 0..count {
+            let name = if i % 3 == 0 {
+                format!("@auto_pb_backup_{i:05}.zip")
+            } else {
+                format!("pb_backup_{i:05}.zip")
+            };
+            std::fs::write(folder.join(name), vec![b'x'; 100 + i % 997]).expect("seed file");
+        }
+    }
+
     /// Adds or updates a superuser with the real CLI (as an admin would).
     pub fn upsert_superuser(&self, email: &str, password: &str) {
         run_cli(
