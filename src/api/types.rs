@@ -84,7 +84,11 @@ pub fn parse_modified(text: &str) -> Option<i64> {
         return None;
     }
     // Milliseconds from the first three fraction digits, padded: ".5" is 500 ms.
-    let millis = format!("{fraction:0<3}")[..3].parse::<i64>().ok()?;
+    let millis = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0, |ms, digit| ms * 10 + i64::from(digit - b'0'));
     let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
     Some(seconds * 1_000 + millis)
 }

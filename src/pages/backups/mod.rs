@@ -16,6 +16,9 @@ use crate::state::{
 };
 use crate::text;
 
+/// How many rows are put in the page at first, and added by "Show more".
+const ROWS_AT_ONCE: usize = 100;
+
 #[component]
 pub fn BackupsPage() -> impl IntoView {
     let session = expect_context::<SessionState>();
@@ -54,6 +57,16 @@ pub fn BackupsPage() -> impl IntoView {
         _ => None,
     });
     let shown = backups.shown();
+    // Rows in the DOM: enough to fill screens, more on demand. Painting 10,000 rows at once
+    // takes seconds; a search or sort starts from the top again.
+    let limit = RwSignal::new(ROWS_AT_ONCE);
+    Effect::new(move || {
+        backups.view().track();
+        limit.set(ROWS_AT_ONCE);
+    });
+    let rendered =
+        Signal::derive(move || shown.with(|rows| rows[..rows.len().min(limit.get())].to_vec()));
+    let hidden = move || shown.with(Vec::len).saturating_sub(limit.get());
     let has_rows = move || !rows.with(Vec::is_empty) || !pending.with(Vec::is_empty);
     let no_matches = move || !rows.with(Vec::is_empty) && shown.with(Vec::is_empty);
     let empty = move || status.with(|s| *s == ListStatus::Ready) && !has_rows();
@@ -131,7 +144,7 @@ pub fn BackupsPage() -> impl IntoView {
             </Show>
             <Show when=has_rows>
                 <BackupTable
-                    rows=shown
+                    rows=rendered
                     view=backups.view()
                     on_sort=Callback::new(move |column| {
                         backups.set_view(backups.view().get_untracked().sorted_by(column))
@@ -146,6 +159,16 @@ pub fn BackupsPage() -> impl IntoView {
                     selected
                     on_action
                 />
+            </Show>
+            <Show when=move || { hidden() != 0 }>
+                <p class="more">
+                    <button
+                        type="button"
+                        on:click=move |_| limit.update(|l| *l += ROWS_AT_ONCE)
+                    >
+                        {move || text::show_more(hidden().min(ROWS_AT_ONCE), hidden())}
+                    </button>
+                </p>
             </Show>
             <Show when=no_matches>
                 <p class="empty">{text::NO_MATCHES}</p>

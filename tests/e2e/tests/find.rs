@@ -85,3 +85,21 @@ async fn sorts_by_size_and_a_deep_link_reloads_into_the_same_view() {
     assert_eq!(browser.field_value("Search backups").await, "_b");
     assert_eq!(browser.sort_of("Size").await.as_deref(), Some("ascending"));
 }
+
+#[tokio::test]
+async fn a_long_list_shows_its_first_rows_and_more_on_demand() {
+    let server = PocketBase::start();
+    server.seed_backup_files(150);
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("150 backups").await;
+    assert_eq!(browser.keys().await.len(), 100);
+
+    browser.click("Show 50 more (50 not shown)").await;
+    e2e::eventually("all rows", || async {
+        (browser.keys().await.len() == 150).then_some(())
+    })
+    .await;
+    // A search starts from the top again, and finds rows that were not in the page.
+    browser.fill("Search backups", "00149").await;
+    browser.wait_for_keys(&["pb_backup_00149.zip"]).await;
+}
