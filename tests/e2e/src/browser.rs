@@ -256,6 +256,23 @@ impl Browser {
         out
     }
 
+    /// Opens a blank tab in front of this one and drives it; returns the handle of the tab
+    /// that was in front before.
+    pub async fn open_blank_tab(&self) -> fantoccini::wd::WindowHandle {
+        let previous = self.client.window().await.expect("window");
+        let tab = self.client.new_window(true).await.expect("new tab");
+        self.client
+            .switch_to_window(tab.handle)
+            .await
+            .expect("switch");
+        previous
+    }
+
+    /// Drives the tab `handle` again.
+    pub async fn switch_to(&self, handle: fantoccini::wd::WindowHandle) {
+        self.client.switch_to_window(handle).await.expect("switch");
+    }
+
     /// Runs an asynchronous script: it calls its last argument with the result.
     pub async fn script_async(&self, source: &str, args: Vec<Value>) -> Value {
         self.client

@@ -49,6 +49,11 @@ async fn an_unreachable_server_is_an_error_not_a_blank_page() {
     browser.wait_for_text("No backups yet").await;
 
     drop(server);
+    // Health polling notices by itself, and the page stays as it was.
+    browser
+        .wait_for_text("The server is unreachable. This page keeps trying.")
+        .await;
+    browser.wait_for_text("No backups yet").await;
     browser.click("Refresh").await;
     browser
         .wait_for_text("Cannot reach the server. Check the address and that PocketBase is running.")

@@ -1,0 +1,71 @@
+//! Health polling runs only while the panel's tab is visible.
+
+use std::time::Duration;
+
+use e2e::{signed_in, PocketBase};
+
+/// Logs, in the page, each health request and each visibility change with its time and
+/// whether the page was hidden then.
+const RECORD: &str = "window.polls = []; window.visibility = [];
+    document.addEventListener('visibilitychange',
+        () => visibility.push([performance.now(), document.hidden]));
+    const send = window.fetch.bind(window);
+    window.fetch = (request, init) => {
+        if (String(request.url || request).includes('/api/health')) {
+            polls.push([performance.now(), document.hidden]);
+        }
+        return send(request, init);
+    };";
+
+#[tokio::test]
+async fn polling_pauses_while_the_tab_is_hidden() {
+    let server = PocketBase::start();
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("No backups yet").await;
+    browser.script(RECORD, vec![]).await;
+    let count = || async {
+        browser
+            .script("return polls.length;", vec![])
+            .await
+            .as_u64()
+    };
+    e2e::eventually("a health poll", || async {
+        count().await.filter(|&n| n >= 1)
+    })
+    .await;
+
+    // Another tab in front hides the panel for three poll periods (a window of observation,
+    // not a wait for something to happen).
+    let panel = browser.open_blank_tab().await;
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    browser.switch_to(panel).await;
+
+    let hidden_for = browser
+        .script(
+            "const hid = visibility.find(([, h]) => h); const back = visibility.find(([, h]) => !h);
+             return hid ? ((back ? back[0] : performance.now()) - hid[0]) : 0;",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(
+        hidden_for > 4_000.0,
+        "the panel's tab was not hidden long: {hidden_for} ms"
+    );
+    let while_hidden = browser
+        .script("return polls.filter(([, h]) => h).length;", vec![])
+        .await;
+    assert_eq!(
+        while_hidden.as_u64(),
+        Some(0),
+        "health was polled while the tab was hidden"
+    );
+
+    // In front again: polling resumes.
+    let before = count().await.unwrap_or(0);
+    e2e::eventually("polling to resume", || async {
+        count().await.filter(|&n| n > before)
+    })
+    .await;
+}
