@@ -71,9 +71,41 @@ pub struct UploadProgress {
     pub sent: u64,
     pub started_ms: f64,
     pub updated_ms: f64,
+    /// Where the current speed measurement started: time and bytes.
+    mark: (f64, u64),
+    /// The speed over the last measurement window, once there is one.
+    recent_speed: Option<u64>,
 }
 
+/// Speed is measured over windows this long: a burst into the network buffers at the start
+/// must not keep the estimate optimistic for minutes, as an average since the start would.
+const SPEED_WINDOW_MS: f64 = 3_000.0;
+
 impl UploadProgress {
+    pub fn new(name: String, total: u64, now_ms: f64) -> Self {
+        Self {
+            name,
+            total,
+            sent: 0,
+            started_ms: now_ms,
+            updated_ms: now_ms,
+            mark: (now_ms, 0),
+            recent_speed: None,
+        }
+    }
+
+    /// Notes that `sent` bytes of the file have left the browser by `now_ms`.
+    pub fn record(&mut self, sent: u64, now_ms: f64) {
+        self.sent = sent;
+        self.updated_ms = now_ms;
+        let (mark_ms, mark_sent) = self.mark;
+        if now_ms - mark_ms >= SPEED_WINDOW_MS {
+            let seconds = (now_ms - mark_ms) / 1000.0;
+            self.recent_speed = Some((sent.saturating_sub(mark_sent) as f64 / seconds) as u64);
+            self.mark = (now_ms, sent);
+        }
+    }
+
     pub fn percent(&self) -> u64 {
         if self.total == 0 {
             return 100;
@@ -85,10 +117,13 @@ impl UploadProgress {
         (self.updated_ms - self.started_ms) / 1000.0
     }
 
-    /// The average speed so far; `None` until there is enough to measure.
+    /// The speed over the last few seconds, else the average so far; `None` until there is
+    /// enough to measure.
     pub fn bytes_per_second(&self) -> Option<u64> {
         let seconds = self.elapsed_seconds();
-        (seconds >= 0.5 && self.sent > 0).then(|| (self.sent as f64 / seconds) as u64)
+        let average =
+            (seconds >= 0.5 && self.sent > 0).then(|| (self.sent as f64 / seconds) as u64);
+        self.recent_speed.or(average)
     }
 
     pub fn seconds_left(&self) -> Option<u64> {
@@ -131,22 +166,20 @@ impl BackupsState {
     pub async fn upload(self, file: File) -> Result<(), ApiError> {
         let client = self.client()?;
         let name = file.name();
-        let now = js_sys::Date::now();
-        self.upload.set(Some(UploadProgress {
-            name: name.clone(),
-            total: file.size() as u64,
-            sent: 0,
-            started_ms: now,
-            updated_ms: now,
-        }));
+        let total = file.size() as u64;
+        self.upload.set(Some(UploadProgress::new(
+            name.clone(),
+            total,
+            js_sys::Date::now(),
+        )));
         let progress = self.upload;
         let started = client.start_upload(&file, move |sent, body| {
             progress.try_update(|p| {
                 if let Some(p) = p {
                     // The request body is the file plus a little multipart framing: report
                     // the share of it sent, in the file's bytes.
-                    p.sent = (sent / body.max(1.0) * p.total as f64) as u64;
-                    p.updated_ms = js_sys::Date::now();
+                    let in_file = (sent / body.max(1.0) * p.total as f64) as u64;
+                    p.record(in_file, js_sys::Date::now());
                 }
             });
         });
@@ -180,13 +213,9 @@ mod tests {
     use super::*;
 
     fn progress(sent: u64, total: u64, elapsed_ms: f64) -> UploadProgress {
-        UploadProgress {
-            name: "a.zip".into(),
-            total,
-            sent,
-            started_ms: 1_000.0,
-            updated_ms: 1_000.0 + elapsed_ms,
-        }
+        let mut p = UploadProgress::new("a.zip".into(), total, 1_000.0);
+        p.record(sent, 1_000.0 + elapsed_ms);
+        p
     }
 
     #[test]
@@ -200,10 +229,25 @@ mod tests {
 
     #[test]
     fn waits_for_data_before_estimating() {
-        assert_eq!(progress(0, 10, 5_000.0).bytes_per_second(), None);
+        // Stalled for a whole window: the speed is known to be zero, the time left is not.
+        assert_eq!(progress(0, 10, 5_000.0).bytes_per_second(), Some(0));
+        assert_eq!(progress(0, 10, 5_000.0).seconds_left(), None);
+        assert_eq!(progress(0, 10, 400.0).bytes_per_second(), None);
         assert_eq!(progress(5, 10, 100.0).seconds_left(), None);
         assert_eq!(progress(0, 0, 0.0).percent(), 100);
         assert_eq!(progress(20, 10, 0.0).percent(), 100);
+    }
+
+    #[test]
+    fn speed_follows_the_last_seconds_not_the_first_burst() {
+        let mut p = UploadProgress::new("a.zip".into(), 10_000_000, 0.0);
+        // 1 MB vanishes into buffers at once, then 10 kB/s.
+        p.record(1_000_000, 100.0);
+        assert_eq!(p.bytes_per_second(), None);
+        p.record(1_030_000, 3_100.0);
+        p.record(1_060_000, 6_100.0);
+        assert_eq!(p.bytes_per_second(), Some(10_000));
+        assert!(p.outlasts_server_timeout());
     }
 
     #[test]

@@ -108,6 +108,13 @@ async fn uploads_a_real_backup_and_refuses_what_is_not_a_zip() {
     let browser = signed_in(&server).await;
     browser.wait_for_keys(&["source.zip"]).await;
 
+    let same_name = files.path().join("source.zip");
+    std::fs::write(&same_name, &bytes).unwrap();
+    browser.choose_file("Upload backup", &same_name).await;
+    browser
+        .wait_for_text("A backup named source.zip already exists.")
+        .await;
+
     browser.choose_file("Upload backup", &not_zip).await;
     assert_eq!(
         browser.alert().await,
@@ -383,4 +390,33 @@ async fn bulk_deletes_the_selected_backups_after_one_confirmation() {
     browser.wait_for_keys(&["keep.zip"]).await;
     browser.wait_for_text("Deleted 3 backups.").await;
     assert_eq!(server.keys(), ["keep.zip"]);
+}
+
+#[tokio::test]
+async fn a_refusal_in_a_bulk_delete_is_shown_and_the_rest_are_deleted() {
+    let server = PocketBase::start();
+    for name in ["keep.zip", "old_1.zip", "gone.zip", "old_3.zip"] {
+        server.create_backup(name);
+    }
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("keep.zip").await;
+    for name in ["old_1.zip", "gone.zip", "old_3.zip"] {
+        browser.click_labelled(&format!("Select {name}")).await;
+    }
+    // Deleted behind the panel's back: the server will refuse it.
+    let admin = server.admin_token();
+    assert_eq!(server.delete("/api/backups/gone.zip", &admin).status, 204);
+
+    browser.click("Delete selected (3)").await;
+    browser.click_in_dialog("Delete").await;
+    browser
+        .wait_for_text("Invalid or already deleted backup file.")
+        .await;
+    let (_, title) = browser.open_dialog().await;
+    assert_eq!(
+        title, "Delete this backup?",
+        "only the refused key stays asked about"
+    );
+    assert!(browser.dialog_text().await.contains("gone.zip"));
+    assert_eq!(server.keys(), ["keep.zip"], "the refusal stopped the rest");
 }

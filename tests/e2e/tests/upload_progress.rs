@@ -78,3 +78,39 @@ async fn cancelling_an_upload_stores_nothing() {
         server.keys()
     );
 }
+
+#[tokio::test]
+async fn a_slow_upload_warns_about_the_servers_time_limit() {
+    let server = PocketBase::start();
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("slow_upload.zip");
+    write_backup_like_zip(&file, SIZE);
+
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("No backups yet").await;
+    // At 20 kB/s, 6 MB takes five minutes and more: longer than the server allows a request.
+    browser.throttle(20_000, 0).await;
+    browser.choose_file("Upload backup", &file).await;
+    browser.click_in_dialog("Upload").await;
+    e2e::eventually_within(
+        std::time::Duration::from_secs(60),
+        "the warning",
+        || async {
+            let page = browser
+                .script("return document.body.textContent;", vec![])
+                .await;
+            page.as_str()?
+                .contains("5-minute request limit")
+                .then_some(())
+        },
+    )
+    .await;
+    assert!(browser
+        .upload_status()
+        .await
+        .is_some_and(|s| s.contains("kB/s")));
+    browser.click("Cancel upload").await;
+    browser
+        .wait_for_text("Cancelled. The server did not store anything.")
+        .await;
+}

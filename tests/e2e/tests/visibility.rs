@@ -68,4 +68,15 @@ async fn polling_pauses_while_the_tab_is_hidden() {
         count().await.filter(|&n| n > before)
     })
     .await;
+
+    // Signed out, it stops for good (observed over three poll periods).
+    browser.click("Sign out").await;
+    browser.field("Password").await;
+    let at_sign_out = count().await.unwrap_or(0);
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let later = count().await.unwrap_or(0);
+    assert!(
+        later <= at_sign_out + 1,
+        "still polling after sign-out: {at_sign_out} → {later}"
+    );
 }
