@@ -6,4 +6,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 trunk build --release
-PANEL_DIST="$ROOT/dist" cargo run -q -p e2e --release --bin bench_list -- "${1:-10000}"
+# Not --release: that profile aborts on panic, which would leave the server and browser running.
+PANEL_DIST="$ROOT/dist" cargo run -q -p e2e --bin bench_list -- "${1:-10000}"

@@ -2,7 +2,8 @@
 //! prints how long it took and how much memory the page used meanwhile — to show that the file
 //! is streamed, not read into the tab.
 //!
-//! `cargo run -p e2e --release --bin bench_upload -- [megabytes]` (default 1024), with
+//! `cargo run -p e2e --bin bench_upload -- [megabytes]` (default 1024; not `--release`: the
+//! release profile aborts on panic, which would skip stopping the server and browser), with
 //! `PANEL_DIST` and `POCKETBASE_BIN` set as `scripts/test.sh` sets them.
 
 use std::time::{Duration, Instant};
