@@ -1,23 +1,48 @@
 //! Uploads over a slowed connection: progress as the browser sends, and cancelling.
 
-use e2e::{signed_in, write_backup_like_zip, PocketBase};
+use e2e::{signed_in, write_backup_like_zip, Browser, PocketBase};
 
 const SIZE: usize = 6_000_000;
 
-#[tokio::test]
-async fn a_large_upload_shows_progress_rising_to_100_percent() {
+/// A server without backups, and a signed-in browser that has started sending a 6 MB
+/// backup-like zip named `name` at `bytes_per_second`, `latency_ms` per request.
+struct Sending {
+    browser: Browser,
+    server: PocketBase,
+    /// The file's size in bytes.
+    total: u64,
+    _files: tempfile::TempDir,
+}
+
+async fn start_sending(name: &str, bytes_per_second: u64, latency_ms: u64) -> Sending {
     let server = PocketBase::start();
     let files = tempfile::tempdir().unwrap();
-    let file = files.path().join("big_upload.zip");
+    let file = files.path().join(name);
     write_backup_like_zip(&file, SIZE);
     let total = std::fs::metadata(&file).unwrap().len();
 
     let browser = signed_in(&server).await;
     browser.wait_for_text("No backups yet").await;
-    // ~4 s on the wire; the latency keeps the finished bar visible while the server answers.
-    browser.throttle(1_500_000, 400).await;
+    browser.throttle(bytes_per_second, latency_ms).await;
     browser.choose_file("Upload backup", &file).await;
     browser.click_in_dialog("Upload").await;
+    Sending {
+        browser,
+        server,
+        total,
+        _files: files,
+    }
+}
+
+#[tokio::test]
+async fn a_large_upload_shows_progress_rising_to_100_percent() {
+    // ~4 s on the wire; the latency keeps the finished bar visible while the server answers.
+    let Sending {
+        browser,
+        server,
+        total,
+        _files,
+    } = start_sending("big_upload.zip", 1_500_000, 400).await;
 
     let samples = std::cell::RefCell::new(Vec::new());
     let figures = e2e::eventually("the upload to reach 100%", || async {
@@ -44,16 +69,12 @@ async fn a_large_upload_shows_progress_rising_to_100_percent() {
 
 #[tokio::test]
 async fn cancelling_an_upload_stores_nothing() {
-    let server = PocketBase::start();
-    let files = tempfile::tempdir().unwrap();
-    let file = files.path().join("cancelled_upload.zip");
-    write_backup_like_zip(&file, SIZE);
-
-    let browser = signed_in(&server).await;
-    browser.wait_for_text("No backups yet").await;
-    browser.throttle(500_000, 0).await;
-    browser.choose_file("Upload backup", &file).await;
-    browser.click_in_dialog("Upload").await;
+    let Sending {
+        browser,
+        server,
+        _files,
+        ..
+    } = start_sending("cancelled_upload.zip", 500_000, 0).await;
     e2e::eventually("bytes on their way", || async {
         browser.progress().await.filter(|(sent, _)| *sent > 0)
     })
@@ -81,17 +102,14 @@ async fn cancelling_an_upload_stores_nothing() {
 
 #[tokio::test]
 async fn a_slow_upload_warns_about_the_servers_time_limit() {
-    let server = PocketBase::start();
-    let files = tempfile::tempdir().unwrap();
-    let file = files.path().join("slow_upload.zip");
-    write_backup_like_zip(&file, SIZE);
-
-    let browser = signed_in(&server).await;
-    browser.wait_for_text("No backups yet").await;
-    // At 20 kB/s, 6 MB takes five minutes and more: longer than the server allows a request.
-    browser.throttle(20_000, 0).await;
-    browser.choose_file("Upload backup", &file).await;
-    browser.click_in_dialog("Upload").await;
+    // At 10 kB/s, 6 MB takes ten minutes: twice what the server allows one request.
+    // Bound, not `..`: a field left out of the pattern would be dropped, stopping the server.
+    let Sending {
+        browser,
+        server: _server,
+        _files,
+        ..
+    } = start_sending("slow_upload.zip", 10_000, 0).await;
     e2e::eventually_within(
         std::time::Duration::from_secs(60),
         "the warning",

@@ -2,7 +2,7 @@
 //! backups folder was seeded with that many files. Prints how long the list takes to show after
 //! Refresh (request, parse and render) and how long one search keystroke takes to repaint.
 //!
-//! `scripts/bench-list.sh [count]` (default 10,000).
+//! `scripts/bench.sh list [count]` (default 10,000).
 
 use e2e::{signed_in, PocketBase};
 use serde_json::json;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks against a real PocketBase and the release build in headless Chromium; each prints
+# its figures.
+#   scripts/bench.sh upload [megabytes]  one large upload: time and the tab's memory (1024)
+#   scripts/bench.sh list [count]        that many backups: list and search timings (10000)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+case "${1:-}" in
+  upload) bin=bench_upload default=1024 ;;
+  list) bin=bench_list default=10000 ;;
+  *) echo "usage: scripts/bench.sh upload|list [size]" >&2; exit 2 ;;
+esac
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+trunk build --release
+# Not --release: that profile aborts on panic, which would leave the server and browser running.
+PANEL_DIST="$ROOT/dist" cargo run -q -p e2e --bin "$bin" -- "${2:-$default}"
