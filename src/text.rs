@@ -224,10 +224,6 @@ pub fn utc_title(modified: &str) -> String {
     }
 }
 
-pub fn show_more(next: usize, hidden: usize) -> String {
-    format!("Show {next} more ({hidden} not shown)")
-}
-
 pub fn sort_by_label(column: &str) -> String {
     format!("Sort by {column}")
 }

@@ -81,11 +81,14 @@ fn backup(key: &str, size: u64, modified: &str) -> BackupInfo {
 fn table(rows: Vec<BackupInfo>) -> impl IntoView {
     view! {
         <BackupTable
-            rows=Signal::stored(rows)
+            total=Signal::stored(rows.len())
+            rows_in=Callback::new(move |range: std::ops::Range<usize>| rows[range].to_vec())
             pending=Signal::stored(vec![])
             busy_keys=Signal::stored(vec![])
             locked=Signal::stored(false)
-            selected=RwSignal::new(vec![])
+            selected=RwSignal::new(Default::default())
+            all_selected=Signal::stored(false)
+            on_select_all=Callback::new(|_: bool| {})
             on_action=Callback::new(|_: RowAction| {})
         />
     }
@@ -237,15 +240,20 @@ async fn row_actions_name_their_key_and_report_it() {
     let host = host();
     let rows = vec![backup(key, 1, "2026-11-24 04:24:23.578Z")];
     let busy = RwSignal::new(Vec::<String>::new());
-    let selected = RwSignal::new(Vec::<String>::new());
+    let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
+    let select_all_asks = RwSignal::new(Vec::<bool>::new());
     let _mounted = mount_to(host.clone(), move || {
+        let rows = rows.clone();
         view! {
             <BackupTable
-                rows=Signal::stored(rows.clone())
+                total=Signal::stored(1)
+                rows_in=Callback::new(move |range: std::ops::Range<usize>| rows[range].to_vec())
                 pending=Signal::stored(vec!["Creating x.zip…".to_owned()])
                 busy_keys=busy
                 locked=Signal::stored(false)
                 selected
+                all_selected=Signal::stored(false)
+                on_select_all=Callback::new(move |all| select_all_asks.update(|a| a.push(all)))
                 on_action=Callback::new(move |a| clicked.update(|c| c.push(a)))
             />
         }
@@ -296,7 +304,7 @@ async fn row_actions_name_their_key_and_report_it() {
         Some("Select all shown backups")
     );
     select_all.click();
-    assert_eq!(selected.get_untracked(), [key]);
+    assert_eq!(select_all_asks.get_untracked(), [true]);
     let row_box: HtmlElement = host
         .query_selector("tbody input[type=checkbox]")
         .unwrap()
@@ -306,6 +314,8 @@ async fn row_actions_name_their_key_and_report_it() {
         row_box.get_attribute("aria-label"),
         Some(format!("Select {key}"))
     );
+    row_box.click();
+    assert!(selected.get_untracked().contains(key));
     row_box.click();
     assert!(selected.get_untracked().is_empty());
 

@@ -1,5 +1,11 @@
-use leptos::either::Either;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use leptos::either::EitherOf3;
+use leptos::html::Tbody;
 use leptos::prelude::*;
+
+use super::row_window::{row_window, RowWindow};
 
 use crate::api::BackupInfo;
 use crate::format::{human_size, local_datetime};
@@ -14,44 +20,60 @@ pub enum RowAction {
     Delete(String),
 }
 
-/// One row of the table. Work in flight and backups share one keyed `<For>`: each `<For>` is
-/// several KB of wasm.
+/// One row of the table. Work in flight, the gaps standing for rows off screen, and backups
+/// share one keyed `<For>`: each `<For>` is several KB of wasm.
 #[derive(Clone)]
 enum Row {
     /// The description of work in flight, with its position among them.
     Pending(usize, String),
-    Backup(BackupInfo),
+    /// Room for the rows above (`true`) or below the window.
+    Gap(bool),
+    /// A backup, with its row number for `aria-rowindex` (the header row is 1).
+    Backup(usize, BackupInfo),
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum RowKey {
     Pending(usize, String),
-    Backup(String, String, u64),
+    Gap(bool),
+    Backup(usize, String, String, u64),
 }
 
 impl Row {
     fn key(&self) -> RowKey {
         match self {
             Row::Pending(at, description) => RowKey::Pending(*at, description.clone()),
-            Row::Backup(b) => RowKey::Backup(b.key.clone(), b.modified.clone(), b.size),
+            Row::Gap(above) => RowKey::Gap(*above),
+            Row::Backup(at, b) => RowKey::Backup(*at, b.key.clone(), b.modified.clone(), b.size),
         }
     }
 }
 
-/// Work in flight on top, then the backups.
-fn table_rows(pending: Vec<String>, backups: Vec<BackupInfo>) -> Vec<Row> {
+/// Work in flight on top, then the window of backups between its gaps. `first` is the window's
+/// position in the list.
+fn table_rows(pending: Vec<String>, first: usize, backups: Vec<BackupInfo>) -> Vec<Row> {
+    let first_row_number = pending.len() + first + 2;
     let pending = pending.into_iter().enumerate();
     let pending = pending.map(|(at, description)| Row::Pending(at, description));
+    let backups = backups.into_iter().enumerate();
+    let backups = backups.map(|(at, backup)| Row::Backup(first_row_number + at, backup));
     pending
-        .chain(backups.into_iter().map(Row::Backup))
+        .chain([Row::Gap(true)])
+        .chain(backups)
+        .chain([Row::Gap(false)])
         .collect()
 }
 
-/// The backups as a table, with work in flight as rows on top. Keys are rendered as text
-/// nodes: a key like `<img …>.zip` is data, never markup.
+/// The backups as a table, with work in flight as rows on top. Only the rows on screen are in
+/// the page (see `row_window`). Keys are rendered as text nodes: a key like `<img …>.zip` is
+/// data, never markup.
 #[component]
 pub fn BackupTable(
-    #[prop(into)] rows: Signal<Vec<BackupInfo>>,
+    /// How many backups the list holds (after the search).
+    #[prop(into)]
+    total: Signal<usize>,
+    /// The backups at these positions of the list: only rows on screen are asked for.
+    rows_in: Callback<Range<usize>, Vec<BackupInfo>>,
     /// Descriptions of server work that will add rows, e.g. "Creating backup…".
     #[prop(into)]
     pending: Signal<Vec<String>>,
@@ -65,7 +87,12 @@ pub fn BackupTable(
     #[prop(into, optional)]
     server_busy: Signal<bool>,
     /// Keys ticked for a bulk action.
-    selected: RwSignal<Vec<String>>,
+    selected: RwSignal<BTreeSet<String>>,
+    /// Every backup of the list is ticked.
+    #[prop(into)]
+    all_selected: Signal<bool>,
+    /// The header's checkbox: tick (`true`) or untick every backup of the list.
+    on_select_all: Callback<bool>,
     on_action: Callback<RowAction>,
     /// The current order, shown with `aria-sort` on its column.
     #[prop(into, optional)]
@@ -102,50 +129,53 @@ pub fn BackupTable(
             </th>
         }
     };
-    let all_selected = move || {
-        rows.with(|rows| {
-            !rows.is_empty() && selected.with(|s| rows.iter().all(|r| s.contains(&r.key)))
-        })
+    let body = NodeRef::<Tbody>::new();
+    let pending_rows = Signal::derive(move || pending.with(Vec::len));
+    let RowWindow { range, row_height } = row_window(body, total, pending_rows);
+    let gap_height = move |above: bool| {
+        let rows = range.with(|r| if above { r.start } else { total.get() - r.end });
+        format!("{}px", rows as f64 * row_height.get())
     };
-    let toggle_all = move |_| {
-        let select = !all_selected();
-        selected.set(if select {
-            rows.with(|r| r.iter().map(|r| r.key.clone()).collect())
-        } else {
-            Vec::new()
-        });
+    let each = move || {
+        let range = range.get();
+        table_rows(pending.get(), range.start, rows_in.run(range))
     };
     view! {
-        <table class="backups">
+        <table class="backups" aria-rowcount=move || total.get() + pending_rows.get() + 1>
             <thead>
-                <tr>
+                <tr aria-rowindex="1">
                     <th scope="col" class="pick">
                         <input
                             type="checkbox"
                             aria-label=text::SELECT_ALL
                             prop:checked=all_selected
-                            on:change=toggle_all
+                            on:change=move |_| on_select_all.run(!all_selected.get_untracked())
                         />
                     </th>
                     {header(SortKey::Name, text::COLUMN_NAME, "")}
                     {header(SortKey::Size, text::COLUMN_SIZE, "num")}
-                    {header(SortKey::Date, text::COLUMN_MODIFIED, "")}
+                    {header(SortKey::Date, text::COLUMN_MODIFIED, "date")}
                     <th scope="col" class="actions">{text::COLUMN_ACTIONS}</th>
                 </tr>
             </thead>
-            <tbody>
-                <For each=move || table_rows(pending.get(), rows.get()) key=Row::key let:row>
+            <tbody node_ref=body>
+                <For each key=Row::key let:row>
                     {match row {
-                        Row::Pending(_, description) => Either::Left(view! {
-                            <tr class="pending">
+                        Row::Pending(at, description) => EitherOf3::A(view! {
+                            <tr class="pending" aria-rowindex=at + 2>
                                 <td colspan="5" role="status">
                                     <span class="spinner" aria-hidden="true"></span>
                                     {description}
                                 </td>
                             </tr>
                         }),
-                        Row::Backup(backup) => Either::Right(view! {
-                            <BackupRow backup busy_keys locked server_busy selected on_action />
+                        Row::Gap(above) => EitherOf3::B(view! {
+                            <tr class="gap" aria-hidden="true">
+                                <td colspan="5" style:height=move || gap_height(above)></td>
+                            </tr>
+                        }),
+                        Row::Backup(number, backup) => EitherOf3::C(view! {
+                            <BackupRow number backup busy_keys locked server_busy selected on_action />
                         }),
                     }}
                 </For>
@@ -156,11 +186,13 @@ pub fn BackupTable(
 
 #[component]
 fn BackupRow(
+    /// For `aria-rowindex`.
+    number: usize,
     backup: BackupInfo,
     busy_keys: Signal<Vec<String>>,
     locked: Signal<bool>,
     server_busy: Signal<bool>,
-    selected: RwSignal<Vec<String>>,
+    selected: RwSignal<BTreeSet<String>>,
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
     // Local time and age; a value that does not parse is shown as the server sent it.
@@ -201,14 +233,15 @@ fn BackupRow(
     let toggle = {
         let key = key.clone();
         move |_| {
-            selected.update(|s| match s.iter().position(|k| *k == key) {
-                Some(at) => drop(s.remove(at)),
-                None => s.push(key.clone()),
+            selected.update(|s| {
+                if !s.remove(&key) {
+                    s.insert(key.clone());
+                }
             })
         }
     };
     view! {
-        <tr>
+        <tr class="row" aria-rowindex=number>
             <td class="pick">
                 <input
                     type="checkbox"
@@ -218,15 +251,18 @@ fn BackupRow(
                 />
             </td>
             <th scope="row" class="key">
-                {automatic
-                    .then(|| {
-                        view! {
-                            <span class="badge" title=text::AUTO_BADGE_TITLE>
-                                {text::AUTO_BADGE}
-                            </span>
-                        }
-                    })}
-                <span class="key-text">{key.clone()}</span>
+                // At most two lines, to keep rows one height; the title holds a longer key whole.
+                <div class="clamp" title=key.clone()>
+                    {automatic
+                        .then(|| {
+                            view! {
+                                <span class="badge" title=text::AUTO_BADGE_TITLE>
+                                    {text::AUTO_BADGE}
+                                </span>
+                            }
+                        })}
+                    <span class="key-text">{key.clone()}</span>
+                </div>
             </th>
             <td class="num" title=backup.size.to_string()>{human_size(backup.size)}</td>
             <td>

@@ -4,6 +4,7 @@ mod backup_table;
 mod dialog;
 mod download;
 mod error_notice;
+mod row_window;
 mod text_field;
 mod toaster;
 mod upload_progress;

@@ -28,15 +28,18 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// Replaces the query string without a reload or a history entry per keystroke.
-pub fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let path = window.location().pathname().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let url = format!("{path}{query}");
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+/// The page's path, e.g. `/backups`.
+pub fn current_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// Shows `path_and_query` in the address bar without a reload or a history entry per keystroke.
+pub fn replace_address(path_and_query: &str) {
+    if let Some(Ok(history)) = web_sys::window().map(|w| w.history()) {
+        let url = Some(path_and_query);
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url);
     }
 }
 

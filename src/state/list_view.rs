@@ -100,36 +100,79 @@ impl ListView {
         }
     }
 
-    /// The rows that match the search (case-insensitive substring of the key), in this order.
+    /// The rows that match the search, in this order. Composes the three steps below, which the
+    /// page keeps apart so a keystroke neither sorts nor lowercases again.
     pub fn apply(&self, rows: &[BackupInfo]) -> Vec<BackupInfo> {
-        let needle = self.query.trim().to_lowercase();
-        // Each date parsed once, not once per comparison: lists can hold 10,000 rows.
-        let mut shown: Vec<(Option<i64>, &BackupInfo)> = rows
+        let order = sort_order(rows, self.sort, self.descending);
+        let matches = matching(&order, &search_keys(rows), &search_needle(&self.query));
+        matches
             .iter()
-            .filter(|row| needle.is_empty() || row.key.to_lowercase().contains(&needle))
-            .map(|row| (row.modified_ms(), row))
-            .collect();
-        shown.sort_by(|(a_ms, a), (b_ms, b)| {
-            let order = match self.sort {
-                SortKey::Name => a.key.cmp(&b.key),
-                // Undated rows sort as the oldest.
-                SortKey::Date => a_ms.cmp(b_ms),
-                SortKey::Size => a.size.cmp(&b.size),
-            };
-            let order = if self.descending {
-                order.reverse()
-            } else {
-                order
-            };
-            order.then_with(|| a.key.cmp(&b.key))
-        });
-        shown.into_iter().map(|(_, row)| row.clone()).collect()
+            .map(|&at| rows[at as usize].clone())
+            .collect()
     }
 }
 
-/// Count and total size of some backups.
-pub fn totals(rows: &[BackupInfo]) -> (usize, u64) {
-    (rows.len(), rows.iter().map(|r| r.size).sum())
+/// Positions in `rows`, in the order of that column (ties by key). Lists can hold 10,000 rows:
+/// each date is parsed once, not once per comparison.
+pub fn sort_order(rows: &[BackupInfo], sort: SortKey, descending: bool) -> Vec<u32> {
+    let dates: Vec<Option<i64>> = match sort {
+        SortKey::Date => rows.iter().map(BackupInfo::modified_ms).collect(),
+        _ => Vec::new(),
+    };
+    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
+        let by_column = match sort {
+            SortKey::Name => ra.key.cmp(&rb.key),
+            // Undated rows sort as the oldest.
+            SortKey::Date => dates[a as usize].cmp(&dates[b as usize]),
+            SortKey::Size => ra.size.cmp(&rb.size),
+        };
+        let by_column = if descending {
+            by_column.reverse()
+        } else {
+            by_column
+        };
+        by_column.then_with(|| ra.key.cmp(&rb.key))
+    });
+    order
+}
+
+/// Each key lowercased, once per list.
+pub fn search_keys(rows: &[BackupInfo]) -> Vec<String> {
+    rows.iter().map(|row| row.key.to_lowercase()).collect()
+}
+
+/// What the search box holds, as the keys are compared with it.
+pub fn search_needle(query: &str) -> String {
+    query.trim().to_lowercase()
+}
+
+/// The positions of `order` whose key contains `needle` (from `search_keys` and
+/// `search_needle`), still in that order.
+pub fn matching(order: &[u32], search_keys: &[String], needle: &str) -> Vec<u32> {
+    if needle.is_empty() {
+        return order.to_vec();
+    }
+    let hits = |&&at: &&u32| search_keys[at as usize].contains(needle);
+    order.iter().filter(hits).copied().collect()
+}
+
+/// The list's own path, `backups` beside the panel's page, which PocketBase's public dir serves
+/// with the panel too (it falls back to `index.html`): `/` → `/backups`, `/admin/index.html` →
+/// `/admin/backups`. Only one level: the panel's files are linked relative to its folder.
+pub fn list_path(pathname: &str) -> String {
+    let folder = &pathname[..pathname.rfind('/').map_or(0, |at| at + 1)];
+    let folder = if folder.is_empty() { "/" } else { folder };
+    format!("{folder}backups")
+}
+
+/// Count and total size of the backups at `positions` (all of them for `None`).
+pub fn totals(rows: &[BackupInfo], positions: Option<&[u32]>) -> (usize, u64) {
+    match positions {
+        None => (rows.len(), rows.iter().map(|r| r.size).sum()),
+        Some(at) => (at.len(), at.iter().map(|&i| rows[i as usize].size).sum()),
+    }
 }
 
 /// `%XX` sequences and `+` (a space in query strings) decoded; invalid UTF-8 replaced.
@@ -244,8 +287,19 @@ mod tests {
     }
 
     #[test]
+    fn the_list_lives_at_backups_beside_the_panel() {
+        assert_eq!(list_path("/"), "/backups");
+        assert_eq!(list_path("/backups"), "/backups");
+        assert_eq!(list_path("/index.html"), "/backups");
+        assert_eq!(list_path("/admin/"), "/admin/backups");
+        assert_eq!(list_path("/admin/backups"), "/admin/backups");
+        assert_eq!(list_path(""), "/backups");
+    }
+
+    #[test]
     fn totals_count_and_bytes() {
-        assert_eq!(totals(&rows()), (4, 650));
-        assert_eq!(totals(&[]), (0, 0));
+        assert_eq!(totals(&rows(), None), (4, 650));
+        assert_eq!(totals(&rows(), Some(&[0, 2])), (2, 500));
+        assert_eq!(totals(&[], None), (0, 0));
     }
 }

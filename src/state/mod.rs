@@ -13,7 +13,7 @@ mod upload;
 
 pub use backups::{BackupsState, ListStatus, Pending};
 pub use health::ServerStatus;
-pub use list_view::{totals, ListView, SortKey};
+pub use list_view::{ListView, SortKey};
 pub use restore::RestorePhase;
 pub use session::{Session, SessionState};
 pub use toasts::{Toast, ToastKind, Toasts};

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::TextField;
-use crate::state::{totals, BackupsState};
+use crate::state::BackupsState;
 use crate::text;
 
 /// The search box (kept in the URL with the sort) and the totals of what is shown.
@@ -18,9 +18,10 @@ pub fn ListTools() -> impl IntoView {
             backups.set_view(next);
         }
     });
-    let shown = backups.shown();
-    let all = backups.rows();
-    let summary = move || text::totals(shown.with(|s| totals(s)), all.with(|a| totals(a)));
+    let summary = move || {
+        let (shown, all) = backups.totals();
+        text::totals(shown, all)
+    };
     view! {
         <div class="list-tools">
             <TextField id="search" label=text::SEARCH_BACKUPS kind="search" value=query />

@@ -6,6 +6,8 @@ mod find;
 mod restore;
 mod upload;
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,9 +18,6 @@ use crate::state::{
 };
 use crate::text;
 
-/// How many rows are put in the page at first, and added by "Show more".
-const ROWS_AT_ONCE: usize = 100;
-
 #[component]
 pub fn BackupsPage() -> impl IntoView {
     let session = expect_context::<SessionState>();
@@ -26,6 +25,7 @@ pub fn BackupsPage() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     // A new sign-in starts clean; leaving the page (signing out) stops a running upload.
     backups.reset();
+    backups.show_address();
     backups.refresh();
     backups.watch_server();
     on_cleanup(move || backups.cancel_upload());
@@ -57,18 +57,9 @@ pub fn BackupsPage() -> impl IntoView {
         _ => None,
     });
     let shown = backups.shown();
-    // Rows in the DOM: enough to fill screens, more on demand. Painting 10,000 rows at once
-    // takes seconds; a search or sort starts from the top again.
-    let limit = RwSignal::new(ROWS_AT_ONCE);
-    Effect::new(move || {
-        backups.view().track();
-        limit.set(ROWS_AT_ONCE);
-    });
-    let rendered =
-        Signal::derive(move || shown.with(|rows| rows[..rows.len().min(limit.get())].to_vec()));
-    let hidden = move || shown.with(Vec::len).saturating_sub(limit.get());
+    let total = Signal::derive(move || shown.with(Vec::len));
     let has_rows = move || !rows.with(Vec::is_empty) || !pending.with(Vec::is_empty);
-    let no_matches = move || !rows.with(Vec::is_empty) && shown.with(Vec::is_empty);
+    let no_matches = move || !rows.with(Vec::is_empty) && total.get() == 0;
     let empty = move || status.with(|s| *s == ListStatus::Ready) && !has_rows();
     let signed_in_as = move || {
         session.current().with(|s| {
@@ -78,11 +69,16 @@ pub fn BackupsPage() -> impl IntoView {
     };
 
     let delete_target = RwSignal::new(None::<Vec<String>>);
-    let selected = RwSignal::new(Vec::<String>::new());
+    let selected = RwSignal::new(BTreeSet::<String>::new());
     // A selection only holds keys that are still listed.
     Effect::new(move || {
-        let listed = rows.get();
-        selected.update(|s| s.retain(|key| listed.iter().any(|r| r.key == *key)));
+        rows.with(|rows| {
+            let listed: BTreeSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+            let gone = |s: &BTreeSet<String>| s.iter().any(|key| !listed.contains(key.as_str()));
+            if selected.with_untracked(gone) {
+                selected.update(|s| s.retain(|key| listed.contains(key.as_str())));
+            }
+        })
     });
     let restore_target = RwSignal::new(None::<String>);
     let on_action = Callback::new(move |action: RowAction| match action {
@@ -122,14 +118,16 @@ pub fn BackupsPage() -> impl IntoView {
                 })
             />
             <ErrorNotice error=failure />
-            <Show when=move || !selected.with(Vec::is_empty)>
+            <Show when=move || !selected.with(BTreeSet::is_empty)>
                 <div class="selection-bar">
                     <button
                         type="button"
                         class="danger"
-                        on:click=move |_| delete_target.set(Some(selected.get()))
+                        on:click=move |_| {
+                            delete_target.set(Some(selected.get().into_iter().collect()))
+                        }
                     >
-                        {move || text::delete_selected(selected.with(Vec::len))}
+                        {move || text::delete_selected(selected.with(BTreeSet::len))}
                     </button>
                 </div>
             </Show>
@@ -144,7 +142,8 @@ pub fn BackupsPage() -> impl IntoView {
             </Show>
             <Show when=has_rows>
                 <BackupTable
-                    rows=rendered
+                    total
+                    rows_in=Callback::new(move |range| backups.shown_between(range))
                     view=backups.view()
                     on_sort=Callback::new(move |column| {
                         backups.set_view(backups.view().get_untracked().sorted_by(column))
@@ -157,18 +156,14 @@ pub fn BackupsPage() -> impl IntoView {
                             || backups.upload_progress().with(Option::is_some)
                     })
                     selected
+                    all_selected=Signal::derive(move || {
+                        selected.with(|s| backups.all_shown_among(s))
+                    })
+                    on_select_all=Callback::new(move |all| {
+                        selected.set(if all { backups.shown_keys() } else { BTreeSet::new() })
+                    })
                     on_action
                 />
-            </Show>
-            <Show when=move || { hidden() != 0 }>
-                <p class="more">
-                    <button
-                        type="button"
-                        on:click=move |_| limit.update(|l| *l += ROWS_AT_ONCE)
-                    >
-                        {move || text::show_more(hidden().min(ROWS_AT_ONCE), hidden())}
-                    </button>
-                </p>
             </Show>
             <Show when=no_matches>
                 <p class="empty">{text::NO_MATCHES}</p>

@@ -173,7 +173,7 @@ impl Browser {
         let mut rows = Vec::new();
         let Ok(found) = self
             .client
-            .find_all(Locator::XPath("//table//tbody/tr"))
+            .find_all(Locator::XPath("//table//tbody/tr[not(@class='gap')]"))
             .await
         else {
             return rows;
@@ -182,7 +182,7 @@ impl Browser {
             let mut cells = Vec::new();
             for cell in row
                 .find_all(Locator::XPath(
-                    "./th/span[@class='key-text']|./td[not(@class='pick')]",
+                    "./th//span[@class='key-text']|./td[not(@class='pick')]",
                 ))
                 .await
                 .unwrap_or_default()
@@ -230,7 +230,7 @@ impl Browser {
     /// The badge shown beside `key` in its row, if any.
     pub async fn badge(&self, key: &str) -> Option<String> {
         let xpath = format!(
-            "//th[span[@class='key-text' and text()={}]]/span[@class='badge']",
+            "//th/div[span[@class='key-text' and text()={}]]/span[@class='badge']",
             xpath_literal(key)
         );
         let badge = self.client.find(Locator::XPath(&xpath)).await.ok()?;

@@ -1,0 +1,122 @@
+//! Windowing for long tables: only the rows on screen, and a few either side, are in the page,
+//! so 10,000 backups cost what 30 do. Every row has the same height (set in CSS), which makes a
+//! row's position plain arithmetic; gaps above and below the window keep the scroll bar true.
+
+use std::ops::Range;
+
+use leptos::html::Tbody;
+use leptos::prelude::*;
+
+/// Rows kept in the page beyond each edge of the screen, and the step the window moves by:
+/// scrolling less than that changes nothing in the page.
+const MARGIN: usize = 5;
+
+/// A row's height until one is on the page to measure (about what the CSS gives).
+const ROW_HEIGHT_GUESS: f64 = 60.0;
+
+/// The rows to put in the page. `top` is where the first row would start, relative to the top of
+/// the viewport (negative once scrolled past it), `viewport` is the viewport's height.
+pub fn window_for(top: f64, viewport: f64, row_height: f64, total: usize) -> Range<usize> {
+    let row_height = row_height.max(1.0);
+    // `as usize` turns negatives and NaN into 0 and caps at usize::MAX.
+    let first_seen = (-top / row_height) as usize;
+    let last_seen = ((viewport - top) / row_height).ceil() as usize;
+    let start = first_seen.saturating_sub(MARGIN) / MARGIN * MARGIN;
+    let end = last_seen.saturating_add(MARGIN).div_ceil(MARGIN) * MARGIN;
+    start.min(total)..end.min(total)
+}
+
+/// Where the table body is and how tall its rows are, kept up to date on scroll and resize.
+#[derive(Clone, Copy)]
+pub struct RowWindow {
+    /// The rows of the list to render.
+    pub range: Memo<Range<usize>>,
+    pub row_height: ReadSignal<f64>,
+}
+
+/// Follows `body` (a table body whose first `rows_above` rows are not part of the list; its
+/// list rows have class `row`) through scrolling and resizing.
+pub fn row_window(
+    body: NodeRef<Tbody>,
+    total: Signal<usize>,
+    rows_above: Signal<usize>,
+) -> RowWindow {
+    let viewport = || {
+        web_sys::window()
+            .and_then(|w| w.inner_height().ok()?.as_f64())
+            .unwrap_or(800.0)
+    };
+    let (row_height, set_row_height) = signal(ROW_HEIGHT_GUESS);
+    // Where the body's top is on screen, and the screen's height.
+    let (place, set_place) = signal((0.0, viewport()));
+    let measure = move || {
+        let Some(body) = body.get_untracked() else {
+            return;
+        };
+        // From one row's top to the next's: what each row adds, borders included.
+        let first = body.query_selector("tr.row").ok().flatten();
+        let next = first.as_ref().and_then(|row| row.next_element_sibling());
+        let height = match (first, next.filter(|row| row.class_name() == "row")) {
+            (Some(first), Some(next)) => {
+                next.get_bounding_client_rect().top() - first.get_bounding_client_rect().top()
+            }
+            (Some(only), None) => only.get_bounding_client_rect().height(),
+            _ => 0.0,
+        };
+        let height = Some(height).filter(|h| *h > 0.0);
+        if let Some(height) = height {
+            if height != row_height.get_untracked() {
+                set_row_height.set(height);
+            }
+        }
+        let now = (body.get_bounding_client_rect().top(), viewport());
+        if now != place.get_untracked() {
+            set_place.set(now);
+        }
+    };
+    // Once the body is in the page, then on every scroll and resize.
+    Effect::new(move || {
+        body.track();
+        measure();
+    });
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    let range = Memo::new(move |_| {
+        let (top, screen) = place.get();
+        let height = row_height.get();
+        let top = top + rows_above.get() as f64 * height;
+        window_for(top, screen, height, total.get())
+    });
+    RowWindow { range, row_height }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_for;
+
+    #[test]
+    fn covers_the_screen_and_a_margin_in_steps() {
+        // Body at the top of a 560 px screen, 56 px rows: rows 0–9 are seen.
+        assert_eq!(window_for(0.0, 560.0, 56.0, 10_000), 0..15);
+        // Scrolled by 100 rows: 100–109 seen, five more each side.
+        assert_eq!(window_for(-5600.0, 560.0, 56.0, 10_000), 95..115);
+        // Half a row further, the end moves by a step; the next rows need nothing redrawn.
+        assert_eq!(window_for(-5628.0, 560.0, 56.0, 10_000), 95..120);
+        assert_eq!(window_for(-5656.0, 560.0, 56.0, 10_000), 95..120);
+        assert_eq!(window_for(-5880.0, 560.0, 56.0, 10_000), 100..120);
+        // The body still below the screen: only the first rows.
+        assert_eq!(window_for(2000.0, 560.0, 56.0, 10_000), 0..5);
+    }
+
+    #[test]
+    fn stays_inside_the_list() {
+        assert_eq!(window_for(-1e9, 560.0, 56.0, 120), 120..120);
+        assert_eq!(window_for(0.0, 560.0, 56.0, 3), 0..3);
+        assert_eq!(window_for(0.0, 560.0, 56.0, 0), 0..0);
+        assert_eq!(window_for(f64::NAN, 560.0, 0.0, 50), 0..5);
+    }
+}
