@@ -134,7 +134,8 @@ pub fn BackupTable(
     let RowWindow { range, row_height } = row_window(body, total, pending_rows);
     let gap_height = move |above: bool| {
         let rows = range.with(|r| if above { r.start } else { total.get() - r.end });
-        format!("{}px", rows as f64 * row_height.get())
+        // Whole pixels: formatting a float would add kilobytes of wasm.
+        format!("{}px", (rows as f64 * row_height.get()).round() as u64)
     };
     let each = move || {
         let range = range.get();
