@@ -380,6 +380,14 @@ impl Browser {
         focused.send_keys("\u{E00C}").await.expect("escape");
     }
 
+    /// Presses Tab `times` times, as a keyboard user moving on.
+    pub async fn press_tab(&self, times: usize) {
+        for _ in 0..times {
+            let focused = self.client.active_element().await.expect("focus");
+            focused.send_keys("\u{E004}").await.expect("tab");
+        }
+    }
+
     pub async fn press_enter_in(&self, label: &str) {
         self.field(label)
             .await
