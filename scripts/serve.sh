@@ -11,7 +11,7 @@ PB_ADMIN_PASSWORD="${PB_ADMIN_PASSWORD:-change-me-please}"
 PB_DATA="${PB_DATA:-$ROOT/pb_data}"
 
 step "release build"
-(cd "$ROOT" && trunk build --release)
+"$ROOT/scripts/build.sh"
 
 step "superuser $PB_ADMIN_EMAIL"
 mkdir -p "$PB_DATA/data" "$PB_DATA/migrations" "$PB_DATA/hooks"

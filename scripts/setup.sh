@@ -14,6 +14,10 @@ fi
 for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q "^rust-src"; then
+  step "rustup: $NIGHTLY with rust-src (the release build rebuilds std for size)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
 
 if ! has_version trunk "trunk $TRUNK_VERSION"; then
   step "trunk $TRUNK_VERSION (compiles for ~15 minutes on 2 cores, once)"

@@ -24,8 +24,8 @@ tests cargo test --lib
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 tests cargo test --target wasm32-unknown-unknown
 
-step "release build (trunk, wasm-opt -Oz)"
-trunk build --release
+step "release build (scripts/build.sh: trunk, nightly std for size, wasm-opt -Oz)"
+"$ROOT/scripts/build.sh"
 "$ROOT/scripts/size.sh"
 
 step "end-to-end tests (real pocketbase, release build, headless Chromium)"
