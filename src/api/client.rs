@@ -48,7 +48,7 @@ impl PocketBase {
             self.base
         );
         let body = Credentials { identity, password };
-        let request = self.authorized(Request::post(&url)).json(&body);
+        let request = json_body(self.authorized(Request::post(&url)), &body);
         read_json(send(request).await?).await
     }
 
@@ -65,9 +65,10 @@ impl PocketBase {
     /// `None` lets the server choose the name.
     pub async fn create(&self, name: Option<&str>) -> Result<(), ApiError> {
         let body = NewBackup { name };
-        let request = self
-            .authorized(Request::post(&backups_url(&self.base)))
-            .json(&body);
+        let request = json_body(
+            self.authorized(Request::post(&backups_url(&self.base))),
+            &body,
+        );
         send(request).await.map(drop)
     }
 
@@ -162,9 +163,18 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
     Ok(response)
 }
 
+fn json_body(
+    builder: RequestBuilder,
+    body: &impl serde::Serialize,
+) -> Result<Request, gloo_net::Error> {
+    builder
+        .header("Content-Type", "application/json")
+        .body(super::json::encode(body))
+}
+
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let body = response.text().await?;
-    serde_json::from_str(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
+    super::json::decode(&body).map_err(ApiError::UnexpectedBody)
 }
 
 #[cfg(test)]
@@ -178,17 +188,14 @@ mod tests {
             password: "p\"w\\\u{1}",
         };
         assert_eq!(
-            serde_json::to_string(&credentials).unwrap(),
+            crate::api::encode(&credentials),
             r#"{"identity":"a@b.c","password":"p\"w\\\u0001"}"#
         );
         let named = NewBackup {
             name: Some("a.zip"),
         };
-        assert_eq!(
-            serde_json::to_string(&named).unwrap(),
-            r#"{"name":"a.zip"}"#
-        );
+        assert_eq!(crate::api::encode(&named), r#"{"name":"a.zip"}"#);
         let unnamed = NewBackup { name: None };
-        assert_eq!(serde_json::to_string(&unnamed).unwrap(), "{}");
+        assert_eq!(crate::api::encode(&unnamed), "{}");
     }
 }

@@ -164,7 +164,7 @@ impl<'de> Visitor<'de> for LooseVisitor {
 impl ApiError {
     /// Builds the error for an answer with status ≥ 400 from whatever its body holds.
     pub fn from_response(status: u16, body: &str) -> Self {
-        let Ok(parsed) = serde_json::from_str::<ErrorBody>(body) else {
+        let Ok(parsed) = super::json::decode::<ErrorBody>(body) else {
             return ApiError::Server {
                 status,
                 message: String::new(),

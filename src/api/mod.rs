@@ -5,6 +5,7 @@
 
 mod client;
 mod error;
+mod json;
 mod rules;
 mod types;
 mod upload;
@@ -13,6 +14,7 @@ pub mod zip;
 
 pub use client::PocketBase;
 pub use error::{ApiError, FieldError};
+pub use json::{decode, encode};
 pub use rules::{check_backup_name, looks_like_zip, NameProblem, NAME_MAX_CHARS};
 pub use types::{parse_modified, AuthRecord, AuthResponse, BackupInfo, Health, HealthData};
 pub use upload::{UploadCanceller, UploadRequest};

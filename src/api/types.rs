@@ -112,7 +112,7 @@ mod tests {
     fn parses_the_list_answer() {
         let body = r#"[{"key":"pb_backup_20230519162514.zip","modified":"2023-05-19 16:25:57.542Z","size":251316185},
                        {"key":"trimmed.zip"}]"#;
-        let list: Vec<BackupInfo> = serde_json::from_str(body).unwrap();
+        let list: Vec<BackupInfo> = crate::api::decode(body).unwrap();
         assert_eq!(list[0].size, 251_316_185);
         assert_eq!(list[0].modified_ms(), Some(1_684_513_557_542));
         assert_eq!(
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn parses_auth_and_health() {
-        let auth: AuthResponse = serde_json::from_str(
+        let auth: AuthResponse = crate::api::decode(
             r#"{"token":"t","record":{"id":"r1","email":"a@b.c","collectionName":"_superusers"}}"#,
         )
         .unwrap();
@@ -160,13 +160,13 @@ mod tests {
             (auth.token.as_str(), auth.record.email.as_str()),
             ("t", "a@b.c")
         );
-        let health: Health = serde_json::from_str(
+        let health: Health = crate::api::decode(
             r#"{"code":200,"message":"API is healthy.","data":{"canBackup":false}}"#,
         )
         .unwrap();
         assert_eq!(health.data.can_backup, Some(false));
         let anonymous: Health =
-            serde_json::from_str(r#"{"code":200,"message":"ok","data":{}}"#).unwrap();
+            crate::api::decode(r#"{"code":200,"message":"ok","data":{}}"#).unwrap();
         assert_eq!(anonymous.data.can_backup, None);
     }
 }

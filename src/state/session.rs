@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::storage;
-use crate::api::{ApiError, PocketBase};
+use crate::api::{decode, encode, ApiError, PocketBase};
 use crate::text;
 
 const SESSION_KEY: &str = "session";
@@ -44,7 +44,7 @@ pub struct SessionState {
 impl SessionState {
     /// The session saved by an earlier visit, if any.
     pub fn restore() -> Self {
-        let saved = storage::read(SESSION_KEY).and_then(|json| serde_json::from_str(&json).ok());
+        let saved = storage::read(SESSION_KEY).and_then(|json| decode(&json).ok());
         Self {
             current: RwSignal::new(saved),
             notice: RwSignal::new(None),
@@ -93,7 +93,8 @@ impl SessionState {
     }
 
     pub fn sign_in(&self, session: Session) {
-        if let Ok(json) = serde_json::to_string(&session) {
+        let json = encode(&session);
+        if !json.is_empty() {
             storage::write(SESSION_KEY, &json);
         }
         storage::write(SERVER_KEY, &session.server_url);

@@ -118,29 +118,33 @@ pub fn BackupsPage() -> impl IntoView {
                 })
             />
             <ErrorNotice error=failure />
-            <Show when=move || !selected.with(BTreeSet::is_empty)>
-                <div class="selection-bar">
-                    <button
-                        type="button"
-                        class="danger"
-                        on:click=move |_| {
-                            delete_target.set(Some(selected.get().into_iter().collect()))
-                        }
-                    >
-                        {move || text::delete_selected(selected.with(BTreeSet::len))}
-                    </button>
-                </div>
-            </Show>
-            <Show when=loading>
-                <p class="notice" role="status">{text::LOADING_BACKUPS}</p>
-            </Show>
-            <Show when=empty>
-                <p class="empty">{text::NO_BACKUPS}</p>
-            </Show>
-            <Show when=move || !rows.with(Vec::is_empty)>
+            // `hidden` rather than `<Show>` where the content may as well stay mounted: each
+            // `<Show>` costs kilobytes of wasm.
+            <div class="selection-bar" hidden=move || selected.with(BTreeSet::is_empty)>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| {
+                        delete_target.set(Some(selected.get().into_iter().collect()))
+                    }
+                >
+                    {move || text::delete_selected(selected.with(BTreeSet::len))}
+                </button>
+            </div>
+            {move || {
+                let (class, message) = if loading() {
+                    ("notice", text::LOADING_BACKUPS)
+                } else if empty() {
+                    ("empty", text::NO_BACKUPS)
+                } else {
+                    return None;
+                };
+                Some(view! { <p class=class role="status">{message}</p> })
+            }}
+            <div hidden=move || rows.with(Vec::is_empty)>
                 <find::ListTools />
-            </Show>
-            <Show when=has_rows>
+            </div>
+            <div hidden=move || !has_rows()>
                 <BackupTable
                     total
                     rows_in=Callback::new(move |range| backups.shown_between(range))
@@ -164,10 +168,8 @@ pub fn BackupsPage() -> impl IntoView {
                     })
                     on_action
                 />
-            </Show>
-            <Show when=no_matches>
-                <p class="empty">{text::NO_MATCHES}</p>
-            </Show>
+            </div>
+            {move || no_matches().then(|| view! { <p class="empty">{text::NO_MATCHES}</p> })}
             <delete::DeleteBackups target=delete_target />
             <restore::RestoreBackup target=restore_target />
         </main>

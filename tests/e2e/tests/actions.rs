@@ -369,10 +369,19 @@ async fn bulk_deletes_the_selected_backups_after_one_confirmation() {
     }
     let browser = signed_in(&server).await;
     browser.wait_for_text("keep.zip").await;
+    let bar_shown = || async {
+        let source = "return document.querySelector('.selection-bar').offsetParent !== null;";
+        browser.script(source, vec![]).await == serde_json::json!(true)
+    };
+    assert!(
+        !bar_shown().await,
+        "a bulk action shown with nothing selected"
+    );
 
     for name in ["old_1.zip", "old_2.zip", "old_3.zip"] {
         browser.click_labelled(&format!("Select {name}")).await;
     }
+    assert!(bar_shown().await);
     browser.click("Delete selected (3)").await;
     assert_eq!(
         browser.open_dialog().await,
