@@ -131,6 +131,11 @@ pub fn deleted(keys: &[String]) -> String {
     }
 }
 
+/// Ends a list of keys cut short.
+pub fn and_more(count: usize) -> String {
+    format!("… and {count} more")
+}
+
 pub fn delete_title(count: usize) -> String {
     match count {
         1 => DELETE_TITLE.into(),

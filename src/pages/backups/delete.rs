@@ -6,6 +6,9 @@ use crate::components::{open_for, ConfirmDialog};
 use crate::state::{BackupsState, Toasts};
 use crate::text;
 
+/// Keys named in the question; a longer selection ends with "and N more".
+const KEYS_LISTED: usize = 50;
+
 /// Asks once before deleting the backups in `target` (one row's, or the selected ones);
 /// cancelling sends nothing. Keys the server refuses stay listed with its reason.
 #[component]
@@ -52,9 +55,14 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
             on_confirm=confirm
         >
             <ul class="subject">
-                <For each=keys key=|key| key.clone() let:key>
-                    <li>{key}</li>
-                </For>
+                {move || {
+                    let keys = keys();
+                    let more = keys.len().saturating_sub(KEYS_LISTED);
+                    let listed = keys.into_iter().take(KEYS_LISTED);
+                    let listed = listed.map(|key| view! { <li>{key}</li> }).collect_view();
+                    let more = (more > 0).then(|| view! { <li>{text::and_more(more)}</li> });
+                    (listed, more)
+                }}
             </ul>
             <p>{text::DELETE_EXPLAINED}</p>
         </ConfirmDialog>

@@ -189,6 +189,27 @@ async fn a_long_list_puts_only_the_rows_on_screen_in_the_page() {
     browser.press_tab(5 * 70).await;
     assert_eq!(browser.focused().await, "Select @auto_pb_backup_00210.zip");
 
+    // "Select all" takes every backup of the list, not only those in the page; the question
+    // names the first 50.
+    browser.click_labelled("Select all shown backups").await;
+    browser.click("Delete selected (1000)").await;
+    assert_eq!(
+        browser.open_dialog().await,
+        ("alertdialog".into(), "Delete these 1000 backups?".into())
+    );
+    let listed = browser
+        .script(
+            "return [...document.querySelectorAll('dialog[open] ul.subject li')].map(li => li.textContent);",
+            vec![],
+        )
+        .await;
+    let listed = listed.as_array().expect("items");
+    assert_eq!(listed.len(), 51);
+    assert_eq!(listed[50], "… and 950 more");
+    browser.press_escape().await;
+    browser.click_labelled("Select all shown backups").await;
+    browser.wait_for_text("1000 backups").await;
+
     // A search finds rows that were not in the page, and starts from the top.
     browser.fill("Search backups", "00149").await;
     browser.wait_for_keys(&["pb_backup_00149.zip"]).await;
