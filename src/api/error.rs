@@ -88,7 +88,8 @@ impl<'de> Deserialize<'de> for Fields {
                 Ok(Fields(fields))
             }
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        // `any`, not `map`: a browser-side deserializer would take an array for a map.
+        deserializer.deserialize_any(FieldsVisitor)
     }
 }
 

@@ -28,15 +28,14 @@ enum Row {
     Pending(usize, String),
     /// Room for the rows above (`true`) or below the window.
     Gap(bool),
-    /// A backup, with its row number for `aria-rowindex` (the header row is 1).
-    Backup(usize, BackupInfo),
+    Backup(BackupInfo),
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum RowKey {
     Pending(usize, String),
     Gap(bool),
-    Backup(usize, String, String, u64),
+    Backup(String, String, u64),
 }
 
 impl Row {
@@ -44,19 +43,16 @@ impl Row {
         match self {
             Row::Pending(at, description) => RowKey::Pending(*at, description.clone()),
             Row::Gap(above) => RowKey::Gap(*above),
-            Row::Backup(at, b) => RowKey::Backup(*at, b.key.clone(), b.modified.clone(), b.size),
+            Row::Backup(b) => RowKey::Backup(b.key.clone(), b.modified.clone(), b.size),
         }
     }
 }
 
-/// Work in flight on top, then the window of backups between its gaps. `first` is the window's
-/// position in the list.
-fn table_rows(pending: Vec<String>, first: usize, backups: Vec<BackupInfo>) -> Vec<Row> {
-    let first_row_number = pending.len() + first + 2;
+/// Work in flight on top, then the window of backups between its gaps.
+fn table_rows(pending: Vec<String>, backups: Vec<BackupInfo>) -> Vec<Row> {
     let pending = pending.into_iter().enumerate();
     let pending = pending.map(|(at, description)| Row::Pending(at, description));
-    let backups = backups.into_iter().enumerate();
-    let backups = backups.map(|(at, backup)| Row::Backup(first_row_number + at, backup));
+    let backups = backups.into_iter().map(Row::Backup);
     pending
         .chain([Row::Gap(true)])
         .chain(backups)
@@ -131,7 +127,18 @@ pub fn BackupTable(
     };
     let body = NodeRef::<Tbody>::new();
     let pending_rows = Signal::derive(move || pending.with(Vec::len));
-    let RowWindow { range, row_height } = row_window(body, total, pending_rows);
+    let RowWindow { range, row_height } = row_window(body, total);
+    // A new order or search shows its start: the header stays on screen (sticky), so a sort
+    // may be asked for from far down the list.
+    Effect::new(move |first_run: Option<()>| {
+        view.track();
+        let table = body.get_untracked().and_then(|b| b.parent_element());
+        if let (Some(()), Some(table)) = (first_run, table) {
+            if table.get_bounding_client_rect().top() < 0.0 {
+                table.scroll_into_view();
+            }
+        }
+    });
     let gap_height = move |above: bool| {
         let rows = range.with(|r| if above { r.start } else { total.get() - r.end });
         // Whole pixels: formatting a float would add kilobytes of wasm.
@@ -139,7 +146,7 @@ pub fn BackupTable(
     };
     let each = move || {
         let range = range.get();
-        table_rows(pending.get(), range.start, rows_in.run(range))
+        table_rows(pending.get(), rows_in.run(range))
     };
     view! {
         <table class="backups" aria-rowcount=move || total.get() + pending_rows.get() + 1>
@@ -150,6 +157,7 @@ pub fn BackupTable(
                             type="checkbox"
                             aria-label=text::SELECT_ALL
                             prop:checked=all_selected
+                            disabled=move || total.get() == 0
                             on:change=move |_| on_select_all.run(!all_selected.get_untracked())
                         />
                     </th>
@@ -160,8 +168,12 @@ pub fn BackupTable(
                 </tr>
             </thead>
             <tbody node_ref=body>
-                <For each key=Row::key let:row>
-                    {match row {
+                // Keyed by the backup alone, so a row added above (a backup being made) moves
+                // the others without rebuilding them, and focus stays where it was.
+                <ForEnumerate
+                    each
+                    key=Row::key
+                    children=move |at, row| match row {
                         Row::Pending(at, description) => EitherOf3::A(view! {
                             <tr class="pending" aria-rowindex=at + 2>
                                 <td colspan="5" role="status">
@@ -175,11 +187,17 @@ pub fn BackupTable(
                                 <td colspan="5" style:height=move || gap_height(above)></td>
                             </tr>
                         }),
-                        Row::Backup(number, backup) => EitherOf3::C(view! {
-                            <BackupRow number backup busy_keys locked server_busy selected on_action />
-                        }),
-                    }}
-                </For>
+                        Row::Backup(backup) => {
+                            // Header, pending rows and the gap above come first.
+                            let number = Signal::derive(move || {
+                                at.get() + 1 + range.with(|r| r.start)
+                            });
+                            EitherOf3::C(view! {
+                                <BackupRow number backup busy_keys locked server_busy selected on_action />
+                            })
+                        }
+                    }
+                />
             </tbody>
         </table>
     }
@@ -188,7 +206,7 @@ pub fn BackupTable(
 #[component]
 fn BackupRow(
     /// For `aria-rowindex`.
-    number: usize,
+    number: Signal<usize>,
     backup: BackupInfo,
     busy_keys: Signal<Vec<String>>,
     locked: Signal<bool>,

@@ -6,6 +6,9 @@ use std::ops::Range;
 
 use leptos::html::Tbody;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::ResizeObserver;
 
 /// Rows kept in the page beyond each edge of the screen, and the step the window moves by:
 /// scrolling less than that changes nothing in the page.
@@ -34,20 +37,17 @@ pub struct RowWindow {
     pub row_height: ReadSignal<f64>,
 }
 
-/// Follows `body` (a table body whose first `rows_above` rows are not part of the list; its
-/// list rows have class `row`) through scrolling and resizing.
-pub fn row_window(
-    body: NodeRef<Tbody>,
-    total: Signal<usize>,
-    rows_above: Signal<usize>,
-) -> RowWindow {
+/// Follows `body` through scrolling, resizing, and anything on the page changing height. In the
+/// body, the list starts at the first row of class `gap` (the room for rows above the window;
+/// rows before it are not part of the list) and its rows have class `row`.
+pub fn row_window(body: NodeRef<Tbody>, total: Signal<usize>) -> RowWindow {
     let viewport = || {
         web_sys::window()
             .and_then(|w| w.inner_height().ok()?.as_f64())
             .unwrap_or(800.0)
     };
     let (row_height, set_row_height) = signal(ROW_HEIGHT_GUESS);
-    // Where the body's top is on screen, and the screen's height.
+    // Where the list's first row would start on screen, and the screen's height.
     let (place, set_place) = signal((0.0, viewport()));
     let measure = move || {
         let Some(body) = body.get_untracked() else {
@@ -69,7 +69,11 @@ pub fn row_window(
                 set_row_height.set(height);
             }
         }
-        let now = (body.get_bounding_client_rect().top(), viewport());
+        let start = body.query_selector("tr.gap").ok().flatten();
+        let top = start.map_or(body.get_bounding_client_rect().top(), |gap| {
+            gap.get_bounding_client_rect().top()
+        });
+        let now = (top, viewport());
         if now != place.get_untracked() {
             set_place.set(now);
         }
@@ -81,15 +85,22 @@ pub fn row_window(
     });
     let scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    // Content above growing or shrinking (a notice, the upload's progress, the table shown once
+    // rows arrive) moves the rows without a scroll; so does a row height other than the guess.
+    let on_change = Closure::<dyn FnMut()>::new(measure);
+    let observer = ResizeObserver::new(on_change.as_ref().unchecked_ref()).ok();
+    if let (Some(observer), Some(page)) = (&observer, document().body()) {
+        observer.observe(&page);
+    }
+    let observing = StoredValue::new_local((observer, on_change));
     on_cleanup(move || {
         scroll.remove();
         resize.remove();
+        observing.try_with_value(|(observer, _)| observer.as_ref().map(|o| o.disconnect()));
     });
     let range = Memo::new(move |_| {
         let (top, screen) = place.get();
-        let height = row_height.get();
-        let top = top + rows_above.get() as f64 * height;
-        window_for(top, screen, height, total.get())
+        window_for(top, screen, row_height.get(), total.get())
     });
     RowWindow { range, row_height }
 }

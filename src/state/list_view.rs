@@ -158,13 +158,17 @@ pub fn matching(order: &[u32], search_keys: &[String], needle: &str) -> Vec<u32>
     order.iter().filter(hits).copied().collect()
 }
 
-/// The list's own path, `backups` beside the panel's page, which PocketBase's public dir serves
-/// with the panel too (it falls back to `index.html`): `/` → `/backups`, `/admin/index.html` →
-/// `/admin/backups`. Only one level: the panel's files are linked relative to its folder.
+/// The list's own path. Served from the root of PocketBase's public dir, that is `/backups`:
+/// PocketBase answers any unknown path with the root `index.html`, so a reload or a link to it
+/// opens the panel. Anywhere else (`/admin/`, another static host) the fallback would not find
+/// the panel, so the page keeps its own path and only the query string changes.
 pub fn list_path(pathname: &str) -> String {
     let folder = &pathname[..pathname.rfind('/').map_or(0, |at| at + 1)];
-    let folder = if folder.is_empty() { "/" } else { folder };
-    format!("{folder}backups")
+    if folder.len() <= 1 {
+        "/backups".into()
+    } else {
+        pathname.into()
+    }
 }
 
 /// Count and total size of the backups at `positions` (all of them for `None`).
@@ -287,12 +291,12 @@ mod tests {
     }
 
     #[test]
-    fn the_list_lives_at_backups_beside_the_panel() {
+    fn the_list_lives_at_backups_when_served_from_the_root() {
         assert_eq!(list_path("/"), "/backups");
         assert_eq!(list_path("/backups"), "/backups");
         assert_eq!(list_path("/index.html"), "/backups");
-        assert_eq!(list_path("/admin/"), "/admin/backups");
-        assert_eq!(list_path("/admin/backups"), "/admin/backups");
+        assert_eq!(list_path("/admin/"), "/admin/");
+        assert_eq!(list_path("/admin/index.html"), "/admin/index.html");
         assert_eq!(list_path(""), "/backups");
     }
 

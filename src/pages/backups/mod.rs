@@ -163,8 +163,17 @@ pub fn BackupsPage() -> impl IntoView {
                     all_selected=Signal::derive(move || {
                         selected.with(|s| backups.all_shown_among(s))
                     })
+                    // Ticks or unticks the rows shown; a selection made under another
+                    // search stays.
                     on_select_all=Callback::new(move |all| {
-                        selected.set(if all { backups.shown_keys() } else { BTreeSet::new() })
+                        let shown = backups.shown_keys();
+                        selected.update(|s| {
+                            if all {
+                                s.extend(shown)
+                            } else {
+                                s.retain(|key| !shown.contains(key))
+                            }
+                        })
                     })
                     on_action
                 />

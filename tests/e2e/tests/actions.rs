@@ -54,6 +54,14 @@ async fn creates_backups_with_and_without_a_name() {
     browser.wait_for_text("Backup nightly_1.zip created.").await;
     assert_eq!(server.keys(), ["nightly_1.zip"]);
 
+    // Marks the row: a row rebuilt when rows are added above it would lose the mark (and the
+    // focus a keyboard user had in it).
+    let row_of = "[...document.querySelectorAll('tbody tr.row')]\
+        .find(r => r.querySelector('.key-text').textContent === 'nightly_1.zip')";
+    browser
+        .script(&format!("{row_of}.kept = true;"), vec![])
+        .await;
+
     // Empty: the server chooses the name.
     browser.click("Create backup").await;
     browser.fill("Backup name", "").await;
@@ -69,6 +77,19 @@ async fn creates_backups_with_and_without_a_name() {
         "{generated}"
     );
     browser.wait_for_text(generated).await;
+    let row = browser
+        .script(
+            &format!(
+                "const r = {row_of}; return [r.kept === true, r.getAttribute('aria-rowindex')];"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        row,
+        serde_json::json!([true, "3"]),
+        "moved down a row, not rebuilt"
+    );
 }
 
 #[tokio::test]

@@ -33,8 +33,21 @@ async fn search_narrows_the_rows_and_badges_automatic_backups() {
     );
     browser.wait_for_text("Showing 2 of 6 backups").await;
 
+    // "Select all" ticks and unticks the rows shown, and keeps a selection made before.
+    browser.fill("Search backups", "source").await;
+    browser.wait_for_keys(&["source.zip"]).await;
+    browser.click_labelled("Select source.zip").await;
+    browser.fill("Search backups", "BACKUP").await;
+    browser.wait_for_text("Showing 2 of 6 backups").await;
+    browser.click_labelled("Select all shown backups").await;
+    browser.button("Delete selected (3)").await;
+    browser.click_labelled("Select all shown backups").await;
+    browser.button("Delete selected (1)").await;
+
     browser.fill("Search backups", "no such backup").await;
     browser.wait_for_text("No backups match the search.").await;
+    let select_all = "return document.querySelector('thead input[type=checkbox]').disabled;";
+    assert_eq!(browser.script(select_all, vec![]).await, true);
 }
 
 #[tokio::test]
@@ -162,6 +175,19 @@ async fn a_long_list_puts_only_the_rows_on_screen_in_the_page() {
         let in_page = browser.keys().await.len();
         assert!(in_page < 60, "{in_page} rows in the page at row {index}");
     }
+
+    // Sorting from far down (the header stays on screen) shows the start of the new order.
+    browser.script("window.scrollTo(0, 20000);", vec![]).await;
+    let table_top = "return document.querySelector('table.backups').getBoundingClientRect().top;";
+    assert!(browser.script(table_top, vec![]).await.as_f64().unwrap() < -10_000.0);
+    browser.click("Size").await;
+    e2e::eventually("the table's top on screen", || async {
+        let top = browser.script(table_top, vec![]).await;
+        (top.as_f64()? >= -1.0).then_some(())
+    })
+    .await;
+    browser.click("Name").await;
+    browser.wait_for_text("1000 backups").await;
 
     // The end of the page: the last row, numbered last.
     browser
