@@ -128,10 +128,11 @@ pub fn BackupTable(
     let body = NodeRef::<Tbody>::new();
     let pending_rows = Signal::derive(move || pending.with(Vec::len));
     let RowWindow { range, row_height } = row_window(body, total);
-    // A new order or search shows its start: the header stays on screen (sticky), so a sort
-    // may be asked for from far down the list.
+    // A new order shows its start: the header stays on screen (sticky), so a sort may be asked
+    // for from far down the list. Not per search keystroke: the box is above the table.
+    let order = Memo::new(move |_| view.with(|v| (v.sort, v.descending)));
     Effect::new(move |first_run: Option<()>| {
-        view.track();
+        order.track();
         let table = body.get_untracked().and_then(|b| b.parent_element());
         if let (Some(()), Some(table)) = (first_run, table) {
             if table.get_bounding_client_rect().top() < 0.0 {

@@ -26,7 +26,7 @@ const signIn = [...document.querySelectorAll('button')].find(b => b.textContent.
 const start = performance.now();
 signIn.click();
 const poll = () => {
-  if (!document.querySelector('tbody tr')) {
+  if (!document.querySelector('tbody tr.row')) {
     after(poll);
     return;
   }
@@ -49,7 +49,7 @@ const refresh = [...document.querySelectorAll('button')].find(b => b.textContent
 const start = performance.now();
 refresh.click();
 const check = () => {
-  const rows = document.querySelectorAll('tbody tr').length;
+  const rows = document.querySelectorAll('tbody tr.row').length;
   if (rows > 0 && !refresh.disabled) {
     requestAnimationFrame(() => done(performance.now() - start));
   } else {
