@@ -130,15 +130,15 @@ pub fn BackupTable(
     let RowWindow { range, row_height } = row_window(body, total);
     // A new order shows its start: the header stays on screen (sticky), so a sort may be asked
     // for from far down the list. Not per search keystroke: the box is above the table.
-    let order = Memo::new(move |_| view.with(|v| (v.sort, v.descending)));
-    Effect::new(move |first_run: Option<()>| {
-        order.track();
+    Effect::new(move |before: Option<(SortKey, bool)>| {
+        let order = view.with(|v| (v.sort, v.descending));
         let table = body.get_untracked().and_then(|b| b.parent_element());
-        if let (Some(()), Some(table)) = (first_run, table) {
+        if let (true, Some(table)) = (before.is_some_and(|b| b != order), table) {
             if table.get_bounding_client_rect().top() < 0.0 {
                 table.scroll_into_view();
             }
         }
+        order
     });
     let gap_height = move |above: bool| {
         let rows = range.with(|r| if above { r.start } else { total.get() - r.end });
