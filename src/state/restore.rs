@@ -40,6 +40,32 @@ impl RestorePhase {
     }
 }
 
+/// What one health check while waiting for the restart means.
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    /// First sign of the restore: the server is busy or does not answer.
+    Restarting,
+    Wait,
+    /// It answers and is free again after the restart, or never seemed to restart at all.
+    Back,
+    /// Still not back after the server's own 10 minutes.
+    GiveUp,
+}
+
+/// `busy`: the check failed or the server holds its backup lock; `seen_restart`: an earlier
+/// check was busy; `elapsed_ms`: since the restore was accepted.
+fn next_step(busy: bool, seen_restart: bool, elapsed_ms: f64) -> Step {
+    if !busy && (seen_restart || elapsed_ms > UNSEEN_RESTART_MS) {
+        Step::Back
+    } else if elapsed_ms > PATIENCE_MS {
+        Step::GiveUp
+    } else if busy && !seen_restart {
+        Step::Restarting
+    } else {
+        Step::Wait
+    }
+}
+
 impl BackupsState {
     pub fn restore_phase(&self) -> Signal<Option<RestorePhase>> {
         self.restore.into()
@@ -83,17 +109,18 @@ impl BackupsState {
                 Err(_) => true,
             };
             let elapsed = js_sys::Date::now() - started;
-            if busy && !seen_restart {
-                seen_restart = true;
-                self.restore
-                    .try_set(Some(RestorePhase::Restarting(key.clone())));
-            }
-            if !busy && (seen_restart || elapsed > UNSEEN_RESTART_MS) {
-                break;
-            }
-            if elapsed > PATIENCE_MS {
-                self.restore.try_set(Some(RestorePhase::Silent(key)));
-                return;
+            match next_step(busy, seen_restart, elapsed) {
+                Step::Restarting => {
+                    seen_restart = true;
+                    self.restore
+                        .try_set(Some(RestorePhase::Restarting(key.clone())));
+                }
+                Step::Wait => {}
+                Step::Back => break,
+                Step::GiveUp => {
+                    self.restore.try_set(Some(RestorePhase::Silent(key)));
+                    return;
+                }
             }
         }
         self.restore.try_set(Some(RestorePhase::Back(key)));
@@ -104,5 +131,25 @@ impl BackupsState {
                 .sign_out_if_current(&client, text::RESTORED_SIGN_IN),
             _ => self.refresh(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{next_step, Step, PATIENCE_MS};
+
+    #[test]
+    fn follows_the_restart_and_gives_up_after_the_servers_ten_minutes() {
+        // Free at once: too early to say the restart happened.
+        assert_eq!(next_step(false, false, 600.0), Step::Wait);
+        assert_eq!(next_step(true, false, 900.0), Step::Restarting);
+        assert_eq!(next_step(true, true, 1_500.0), Step::Wait);
+        assert_eq!(next_step(false, true, 3_000.0), Step::Back);
+        // A restart too quick to see: free for 15 s counts as back.
+        assert_eq!(next_step(false, false, 15_001.0), Step::Back);
+        // Never back: silent after ten minutes, not before.
+        assert_eq!(next_step(true, true, PATIENCE_MS - 1.0), Step::Wait);
+        assert_eq!(next_step(true, true, PATIENCE_MS + 1.0), Step::GiveUp);
+        assert_eq!(PATIENCE_MS, 600_000.0);
     }
 }
