@@ -122,7 +122,8 @@ async fn sorts_by_size_and_a_deep_link_to_backups_shows_the_same_view() {
 const ROW_AT: &str = r#"
 const [index, at] = arguments;
 const rows = document.querySelectorAll('tbody tr.row');
-const pitch = rows[1].getBoundingClientRect().top - rows[0].getBoundingClientRect().top;
+const middle = Math.floor(rows.length / 2);
+const pitch = rows[middle + 1].getBoundingClientRect().top - rows[middle].getBoundingClientRect().top;
 const body = document.querySelector('tbody');
 window.scrollTo(0, window.scrollY + body.getBoundingClientRect().top + index * pitch - at);
 return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
