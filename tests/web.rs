@@ -87,6 +87,7 @@ fn table(rows: Vec<BackupInfo>) -> impl IntoView {
             busy_keys=Signal::stored(vec![])
             locked=Signal::stored(false)
             selected=RwSignal::new(Default::default())
+            now_ms=Signal::stored(js_sys::Date::now())
             all_selected=Signal::stored(false)
             on_select_all=Callback::new(|_: bool| {})
             on_action=Callback::new(|_: RowAction| {})
@@ -234,6 +235,37 @@ async fn a_stored_session_opens_the_list_and_shows_a_network_failure() {
 }
 
 #[wasm_bindgen_test]
+async fn ages_stay_true_while_the_page_stays_open() {
+    let made = js_sys::Date::parse("2026-11-24T04:24:23.578Z");
+    let now = RwSignal::new(made + 30_000.0);
+    let rows = vec![backup("a.zip", 1, "2026-11-24 04:24:23.578Z")];
+    let host = host();
+    let _mounted = mount_to(host.clone(), move || {
+        let rows = rows.clone();
+        view! {
+            <BackupTable
+                total=Signal::stored(1)
+                rows_in=Callback::new(move |range: std::ops::Range<usize>| rows[range].to_vec())
+                pending=Signal::stored(vec![])
+                busy_keys=Signal::stored(vec![])
+                locked=Signal::stored(false)
+                selected=RwSignal::new(Default::default())
+                now_ms=now
+                all_selected=Signal::stored(false)
+                on_select_all=Callback::new(|_: bool| {})
+                on_action=Callback::new(|_: RowAction| {})
+            />
+        }
+    });
+    assert_eq!(texts(&host, ".age"), ["just now"]);
+    now.set(made + 3.0 * 3_600_000.0 + 1.0);
+    eventually("the age to follow the clock", || {
+        texts(&host, ".age") == ["3 hours ago"]
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn row_actions_name_their_key_and_report_it() {
     let key = "<img src=x onerror=alert(1)>.zip";
     let clicked = RwSignal::new(Vec::<RowAction>::new());
@@ -252,6 +284,7 @@ async fn row_actions_name_their_key_and_report_it() {
                 busy_keys=busy
                 locked=Signal::stored(false)
                 selected
+                now_ms=Signal::stored(js_sys::Date::now())
                 all_selected=Signal::stored(false)
                 on_select_all=Callback::new(move |all| select_all_asks.update(|a| a.push(all)))
                 on_action=Callback::new(move |a| clicked.update(|c| c.push(a)))

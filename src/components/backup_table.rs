@@ -31,19 +31,14 @@ enum Row {
     Backup(BackupInfo),
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum RowKey {
-    Pending(usize, String),
-    Gap(bool),
-    Backup(String, String, u64),
-}
-
 impl Row {
-    fn key(&self) -> RowKey {
+    /// One string per row: a key type of its own would cost its own hashing and comparing code.
+    /// The backup's date and size are part of it, so a changed file is drawn again.
+    fn key(&self) -> String {
         match self {
-            Row::Pending(at, description) => RowKey::Pending(*at, description.clone()),
-            Row::Gap(above) => RowKey::Gap(*above),
-            Row::Backup(b) => RowKey::Backup(b.key.clone(), b.modified.clone(), b.size),
+            Row::Pending(at, description) => format!("\u{1}{at}\u{1}{description}"),
+            Row::Gap(above) => format!("\u{2}{above}"),
+            Row::Backup(b) => format!("{}\u{0}{}\u{0}{}", b.key, b.modified, b.size),
         }
     }
 }
@@ -84,6 +79,9 @@ pub fn BackupTable(
     server_busy: Signal<bool>,
     /// Keys ticked for a bulk action.
     selected: RwSignal<BTreeSet<String>>,
+    /// The time now (ms since 1970), ticking: ages like "3 hours ago" are measured from it.
+    #[prop(into)]
+    now_ms: Signal<f64>,
     /// Every backup of the list is ticked.
     #[prop(into)]
     all_selected: Signal<bool>,
@@ -194,7 +192,7 @@ pub fn BackupTable(
                                 at.get() + 1 + range.with(|r| r.start)
                             });
                             EitherOf3::C(view! {
-                                <BackupRow number backup busy_keys locked server_busy selected on_action />
+                                <BackupRow number backup busy_keys locked server_busy selected now_ms on_action />
                             })
                         }
                     }
@@ -213,17 +211,18 @@ fn BackupRow(
     locked: Signal<bool>,
     server_busy: Signal<bool>,
     selected: RwSignal<BTreeSet<String>>,
+    now_ms: Signal<f64>,
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
     // Local time and age; a value that does not parse is shown as the server sent it.
-    let (modified, age) = match backup.modified_ms() {
-        Some(ms) => {
-            let seconds_ago = (js_sys::Date::now() as i64 - ms) / 1000;
-            (local_datetime(ms), Some(text::relative_age(seconds_ago)))
-        }
-        None if backup.modified.is_empty() => (text::UNKNOWN_DATE.to_owned(), None),
-        None => (backup.modified.clone(), None),
+    let modified_ms = backup.modified_ms();
+    let modified = match modified_ms {
+        Some(ms) => local_datetime(ms),
+        None if backup.modified.is_empty() => text::UNKNOWN_DATE.to_owned(),
+        None => backup.modified.clone(),
     };
+    // Kept true while the page stays open: rows can stay in the page for hours.
+    let age = modified_ms.map(|ms| move || text::relative_age((now_ms.get() as i64 - ms) / 1000));
     let automatic = backup.key.starts_with("@auto_");
     let key = backup.key;
     let disabled = {

@@ -68,6 +68,18 @@ pub fn BackupsPage() -> impl IntoView {
         })
     };
 
+    // The clock the rows' ages ("3 hours ago") are measured from.
+    let now_ms = RwSignal::new(js_sys::Date::now());
+    let tick = set_interval_with_handle(
+        move || now_ms.set(js_sys::Date::now()),
+        std::time::Duration::from_secs(30),
+    );
+    on_cleanup(move || {
+        if let Ok(tick) = tick {
+            tick.clear();
+        }
+    });
+
     let delete_target = RwSignal::new(None::<Vec<String>>);
     let selected = RwSignal::new(BTreeSet::<String>::new());
     // A selection only holds keys that are still listed.
@@ -160,6 +172,7 @@ pub fn BackupsPage() -> impl IntoView {
                             || backups.upload_progress().with(Option::is_some)
                     })
                     selected
+                    now_ms
                     all_selected=Signal::derive(move || {
                         selected.with(|s| backups.all_shown_among(s))
                     })
