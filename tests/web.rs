@@ -79,6 +79,11 @@ fn backup(key: &str, size: u64, modified: &str) -> BackupInfo {
 }
 
 fn table(rows: Vec<BackupInfo>) -> impl IntoView {
+    table_at(rows, Signal::stored(js_sys::Date::now()))
+}
+
+/// The table with its ages measured from `now_ms`.
+fn table_at(rows: Vec<BackupInfo>, now_ms: Signal<f64>) -> impl IntoView {
     view! {
         <BackupTable
             total=Signal::stored(rows.len())
@@ -87,7 +92,7 @@ fn table(rows: Vec<BackupInfo>) -> impl IntoView {
             busy_keys=Signal::stored(vec![])
             locked=Signal::stored(false)
             selected=RwSignal::new(Default::default())
-            now_ms=Signal::stored(js_sys::Date::now())
+            now_ms
             all_selected=Signal::stored(false)
             on_select_all=Callback::new(|_: bool| {})
             on_action=Callback::new(|_: RowAction| {})
@@ -240,23 +245,7 @@ async fn ages_stay_true_while_the_page_stays_open() {
     let now = RwSignal::new(made + 30_000.0);
     let rows = vec![backup("a.zip", 1, "2026-11-24 04:24:23.578Z")];
     let host = host();
-    let _mounted = mount_to(host.clone(), move || {
-        let rows = rows.clone();
-        view! {
-            <BackupTable
-                total=Signal::stored(1)
-                rows_in=Callback::new(move |range: std::ops::Range<usize>| rows[range].to_vec())
-                pending=Signal::stored(vec![])
-                busy_keys=Signal::stored(vec![])
-                locked=Signal::stored(false)
-                selected=RwSignal::new(Default::default())
-                now_ms=now
-                all_selected=Signal::stored(false)
-                on_select_all=Callback::new(|_: bool| {})
-                on_action=Callback::new(|_: RowAction| {})
-            />
-        }
-    });
+    let _mounted = mount_to(host.clone(), move || table_at(rows.clone(), now.into()));
     assert_eq!(texts(&host, ".age"), ["just now"]);
     now.set(made + 3.0 * 3_600_000.0 + 1.0);
     eventually("the age to follow the clock", || {

@@ -124,7 +124,6 @@ pub fn BackupTable(
         }
     };
     let body = NodeRef::<Tbody>::new();
-    let pending_rows = Signal::derive(move || pending.with(Vec::len));
     let RowWindow { range, row_height } = row_window(body, total);
     // A new order shows its start: the header stays on screen (sticky), so a sort may be asked
     // for from far down the list. Not per search keystroke: the box is above the table.
@@ -148,7 +147,7 @@ pub fn BackupTable(
         table_rows(pending.get(), rows_in.run(range))
     };
     view! {
-        <table class="backups" aria-rowcount=move || total.get() + pending_rows.get() + 1>
+        <table class="backups" aria-rowcount=move || total.get() + pending.with(Vec::len) + 1>
             <thead>
                 <tr aria-rowindex="1">
                     <th scope="col" class="pick">
@@ -172,7 +171,7 @@ pub fn BackupTable(
                 <ForEnumerate
                     each
                     key=Row::key
-                    children=move |at, row| match row {
+                    children=move |index, row| match row {
                         Row::Pending(at, description) => EitherOf3::A(view! {
                             <tr class="pending" aria-rowindex=at + 2>
                                 <td colspan="5" role="status">
@@ -189,7 +188,7 @@ pub fn BackupTable(
                         Row::Backup(backup) => {
                             // Header, pending rows and the gap above come first.
                             let number = Signal::derive(move || {
-                                at.get() + 1 + range.with(|r| r.start)
+                                index.get() + 1 + range.with(|r| r.start)
                             });
                             EitherOf3::C(view! {
                                 <BackupRow number backup busy_keys locked server_busy selected now_ms on_action />

@@ -109,11 +109,12 @@ impl BackupsState {
     /// The keys of every row shown.
     pub fn shown_keys(&self) -> BTreeSet<String> {
         self.rows.with(|rows| {
-            let shown = self.shown.with(|shown| shown.clone());
-            shown
-                .iter()
-                .map(|&at| rows[at as usize].key.clone())
-                .collect()
+            self.shown.with(|shown| {
+                shown
+                    .iter()
+                    .map(|&at| rows[at as usize].key.clone())
+                    .collect()
+            })
         })
     }
 

@@ -100,8 +100,9 @@ impl ListView {
         }
     }
 
-    /// The rows that match the search, in this order. Composes the three steps below, which the
-    /// page keeps apart so a keystroke neither sorts nor lowercases again.
+    /// The rows that match the search, in this order: the three steps below, which the page
+    /// keeps apart (so a keystroke neither sorts nor lowercases again), composed for the tests.
+    #[cfg(test)]
     pub fn apply(&self, rows: &[BackupInfo]) -> Vec<BackupInfo> {
         let order = sort_order(rows, self.sort, self.descending);
         let matches = matching(&order, &search_keys(rows), &search_needle(&self.query));

@@ -87,6 +87,12 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
+/// `label: <median> ms`, then every run on a line below.
+fn report(indent: &str, label: &str, runs: &[f64]) {
+    println!("{indent}{label}: {:.1} ms", median(runs.to_vec()));
+    println!("{indent}  all runs: {runs:.1?}");
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let count: usize = std::env::args()
@@ -145,37 +151,28 @@ async fn main() {
         median(server_ms)
     );
     println!("  first render after signing in, median of 5:");
-    println!(
-        "    list answer → rows laid out (parse, sort, render): {:.1} ms",
-        median(first_work.clone())
+    report(
+        "    ",
+        "list answer → rows laid out (parse, sort, render)",
+        &first_work,
     );
-    println!("      all runs: {first_work:.1?}");
-    println!(
-        "    list answer → rows painted: {:.1} ms",
-        median(first_paint.clone())
+    report("    ", "list answer → rows painted", &first_paint);
+    report(
+        "    ",
+        "Sign in clicked → rows painted (sign-in and list requests included)",
+        &first_total,
     );
-    println!(
-        "    Sign in clicked → rows painted (sign-in and list requests included): {:.0} ms",
-        median(first_total)
+    report(
+        "  ",
+        "Refresh → rows painted again (request + parse + compare), median of 5",
+        &refresh,
     );
-    println!(
-        "  Refresh → rows painted again (request + parse + compare), median of 5: {:.0} ms",
-        median(refresh.clone())
-    );
-    println!("    all runs: {refresh:.0?}");
     println!("  one search keystroke (all → the automatic third), median of 7:");
-    println!(
-        "    page's work (handlers, effects, style and layout): {:.1} ms",
-        median(work.clone())
+    report(
+        "    ",
+        "page's work (handlers, effects, style and layout)",
+        &work,
     );
-    println!("      all runs: {work:.1?}");
-    println!(
-        "      of which handlers and effects alone: {:.1} ms",
-        median(script_ms.clone())
-    );
-    println!(
-        "    until the next frame is painted: {:.1} ms",
-        median(paint.clone())
-    );
-    println!("      all runs: {paint:.1?}");
+    report("    ", "of which handlers and effects alone", &script_ms);
+    report("    ", "until the next frame is painted", &paint);
 }
