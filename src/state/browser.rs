@@ -35,6 +35,16 @@ pub fn current_path() -> String {
         .unwrap_or_default()
 }
 
+/// Whether this page's host answers `path` (resolved against the page) with success rather than
+/// an error such as 404. Asked with `HEAD`, so only headers travel.
+pub async fn host_serves(path: &str) -> bool {
+    use gloo_net::http::{Method, RequestBuilder};
+    let Ok(request) = RequestBuilder::new(path).method(Method::HEAD).build() else {
+        return false;
+    };
+    request.send().await.is_ok_and(|response| response.ok())
+}
+
 /// Shows `path_and_query` in the address bar without a reload or a history entry per keystroke.
 pub fn replace_address(path_and_query: &str) {
     if let Some(Ok(history)) = web_sys::window().map(|w| w.history()) {

@@ -7,6 +7,7 @@ mod health;
 mod list_view;
 mod restore;
 mod session;
+mod shown;
 mod storage;
 mod toasts;
 mod upload;
@@ -16,6 +17,7 @@ pub use health::ServerStatus;
 pub use list_view::{ListView, SortKey};
 pub use restore::RestorePhase;
 pub use session::{Session, SessionState};
+pub use shown::ShownBackups;
 pub use toasts::{Toast, ToastKind, Toasts};
 pub use upload::{UploadCheck, UploadProgress, SERVER_TIMEOUT_SECONDS};
 
@@ -27,5 +29,7 @@ pub fn provide_app_state() {
     let toasts = Toasts::new();
     provide_context(session);
     provide_context(toasts);
-    provide_context(BackupsState::new(session, toasts));
+    let backups = BackupsState::new(session, toasts);
+    provide_context(backups);
+    provide_context(ShownBackups::new(backups.rows));
 }

@@ -1,26 +1,26 @@
 use leptos::prelude::*;
 
 use crate::components::TextField;
-use crate::state::BackupsState;
+use crate::state::ShownBackups;
 use crate::text;
 
 /// The search box (kept in the URL with the sort) and the totals of what is shown.
 #[component]
 pub fn ListTools() -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
-    let view = backups.view();
+    let shown = expect_context::<ShownBackups>();
+    let view = shown.view();
     let query = RwSignal::new(view.with_untracked(|v| v.query.clone()));
     Effect::new(move || {
         let typed = query.get();
         if view.with_untracked(|v| v.query != typed) {
             let mut next = view.get_untracked();
             next.query = typed;
-            backups.set_view(next);
+            shown.set_view(next);
         }
     });
     let summary = move || {
-        let (shown, all) = backups.totals();
-        text::totals(shown, all)
+        let (matching, all) = shown.totals();
+        text::totals(matching, all)
     };
     view! {
         <div class="list-tools">

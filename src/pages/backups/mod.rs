@@ -14,7 +14,8 @@ use leptos::task::spawn_local;
 use crate::api::ApiError;
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
 use crate::state::{
-    BackupsState, ListStatus, Pending, RestorePhase, ServerStatus, SessionState, Toasts,
+    BackupsState, ListStatus, Pending, RestorePhase, ServerStatus, SessionState, ShownBackups,
+    Toasts,
 };
 use crate::text;
 
@@ -23,9 +24,10 @@ pub fn BackupsPage() -> impl IntoView {
     let session = expect_context::<SessionState>();
     let backups = expect_context::<BackupsState>();
     let toasts = expect_context::<Toasts>();
+    let shown = expect_context::<ShownBackups>();
     // A new sign-in starts clean; leaving the page (signing out) stops a running upload.
     backups.reset();
-    backups.show_address();
+    shown.show_address();
     backups.refresh();
     backups.watch_server();
     on_cleanup(move || backups.cancel_upload());
@@ -56,8 +58,8 @@ pub fn BackupsPage() -> impl IntoView {
         ListStatus::Failed(error) => Some(error),
         _ => None,
     });
-    let shown = backups.shown();
-    let total = Signal::derive(move || shown.with(Vec::len));
+    let positions = shown.positions();
+    let total = Signal::derive(move || positions.with(Vec::len));
     let has_rows = move || !rows.with(Vec::is_empty) || !pending.with(Vec::is_empty);
     let no_matches = move || !rows.with(Vec::is_empty) && total.get() == 0;
     let empty = move || status.with(|s| *s == ListStatus::Ready) && !has_rows();
@@ -159,10 +161,10 @@ pub fn BackupsPage() -> impl IntoView {
             <div hidden=move || !has_rows()>
                 <BackupTable
                     total
-                    rows_in=Callback::new(move |range| backups.shown_between(range))
-                    view=backups.view()
+                    rows_in=Callback::new(move |range| shown.between(range))
+                    view=shown.view()
                     on_sort=Callback::new(move |column| {
-                        backups.set_view(backups.view().get_untracked().sorted_by(column))
+                        shown.set_view(shown.view().get_untracked().sorted_by(column))
                     })
                     pending
                     busy_keys=backups.busy_keys()
@@ -174,17 +176,17 @@ pub fn BackupsPage() -> impl IntoView {
                     selected
                     now_ms
                     all_selected=Signal::derive(move || {
-                        selected.with(|s| backups.all_shown_among(s))
+                        selected.with(|s| shown.all_among(s))
                     })
                     // Ticks or unticks the rows shown; a selection made under another
                     // search stays.
                     on_select_all=Callback::new(move |all| {
-                        let shown = backups.shown_keys();
+                        let keys = shown.keys();
                         selected.update(|s| {
                             if all {
-                                s.extend(shown)
+                                s.extend(keys)
                             } else {
-                                s.retain(|key| !shown.contains(key))
+                                s.retain(|key| !keys.contains(key))
                             }
                         })
                     })

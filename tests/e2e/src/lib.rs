@@ -6,10 +6,12 @@ mod browser;
 mod process;
 mod proxy;
 mod server;
+mod static_host;
 
 pub use browser::Browser;
 pub use proxy::Proxy;
 pub use server::{PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
+pub use static_host::StaticHost;
 
 /// Keys PocketBase accepts on upload that break naive code: markup, URL syntax, non-ASCII,
 /// spaces and parentheses, and the prefix of automatic backups.
@@ -40,11 +42,17 @@ pub fn write_backup_like_zip(path: &std::path::Path, size: usize) {
 pub async fn signed_in(server: &PocketBase) -> Browser {
     let browser = Browser::start().await;
     browser.open(server.url()).await;
+    sign_in(&browser, server).await;
+    browser
+}
+
+/// Signs in on the sign-in page open in `browser`, to `server` as its superuser.
+pub async fn sign_in(browser: &Browser, server: &PocketBase) {
+    browser.fill("Server URL", server.url()).await;
     browser.fill("Email", ADMIN_EMAIL).await;
     browser.fill("Password", ADMIN_PASSWORD).await;
     browser.click("Sign in").await;
     browser.wait_for_heading("Backups").await;
-    browser
 }
 
 use std::future::Future;

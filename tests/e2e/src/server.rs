@@ -38,7 +38,7 @@ fn binary() -> String {
 }
 
 /// The release build; `scripts/test.sh` builds it before this suite runs.
-fn panel_dist() -> PathBuf {
+pub(crate) fn panel_dist() -> PathBuf {
     let dist = std::env::var_os("PANEL_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
