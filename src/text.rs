@@ -37,8 +37,6 @@ pub const CREATE: &str = "Create";
 pub const BACKUP_NAME: &str = "Backup name";
 pub const BACKUP_NAME_HINT: &str =
     "Optional. Lowercase letters, digits, _ and -, ending in .zip. Leave empty to let PocketBase name it.";
-pub const CREATING_UNNAMED: &str =
-    "Creating a backup… PocketBase writes the whole database; this can take minutes.";
 
 pub const UPLOAD_BACKUP: &str = "Upload backup";
 pub const UPLOAD: &str = "Upload";
@@ -66,7 +64,9 @@ pub const RESTORE: &str = "Restore";
 pub const RESTORE_TITLE: &str = "Restore this backup?";
 pub const RESTORE_EXPLAINED: &str = "Restoring replaces the whole database, the settings, the uploaded files and the superusers with the content of this backup. Everything changed since it was made is lost. PocketBase then restarts, and you may have to sign in again with a superuser of the restored data.";
 pub const RESTORE_CONFIRM_LABEL: &str = "Type the backup name to confirm";
-pub const RESTORE_BACK: &str = "PocketBase answers again after the restore. Check that the restored data is what you expected.";
+pub const RESTORE_NO_DATA_DB: &str = "This backup has no data.db, so it is not a PocketBase backup: PocketBase will refuse to restore it and keep its current data.";
+pub const RESTORE_WAITS: &str =
+    "A backup or restore is running on the server: restoring waits until it ends.";
 pub const RESTORE_SLOW: &str =
     "PocketBase has not answered for 10 minutes after the restore. Check the server and its logs.";
 pub const BACKUP_FIRST: &str = "Back up current data first";
@@ -113,11 +113,13 @@ pub fn file_summary(name: &str, size: u64) -> String {
     format!("{name} ({})", human_size(size))
 }
 
-pub fn created(name: Option<&str>) -> String {
-    match name {
-        Some(name) => format!("Backup {name} created."),
-        None => "Backup created.".into(),
-    }
+pub fn created(name: &str) -> String {
+    format!("Backup {name} created.")
+}
+
+/// The answer to a create was lost and the list could not be read after it.
+pub fn create_unknown(name: &str) -> String {
+    format!("The server's answer was lost: it may have made {name}, or not. Check the list before relying on it.")
 }
 
 pub fn uploaded(name: &str) -> String {
@@ -160,11 +162,51 @@ pub fn restore_backing_up(key: &str) -> String {
 }
 
 pub fn restore_started(key: &str) -> String {
-    format!("PocketBase accepted the restore of {key} and will restart in a moment.")
+    format!("PocketBase accepted the restore of {key}; it starts within a second.")
+}
+
+pub fn restore_answer_lost(key: &str) -> String {
+    format!("The answer to the restore of {key} was lost. Watching whether PocketBase restores it…")
 }
 
 pub fn restore_restarting(key: &str) -> String {
-    format!("Restoring {key}. PocketBase is restarting; this page waits until it answers again.")
+    format!("Restoring {key}: PocketBase is working on it or restarting. This page waits until it answers again.")
+}
+
+pub fn restore_checking(key: &str) -> String {
+    format!("PocketBase answers. Reading its log for the outcome of the restore of {key}…")
+}
+
+pub fn restored(key: &str) -> String {
+    format!("Restored {key}: PocketBase restarted with it and logged no error. Check that the data is what you expected.")
+}
+
+pub fn restore_failed(key: &str, error: &str) -> String {
+    format!("The restore of {key} failed; PocketBase kept its current data. Its log says: {error}")
+}
+
+pub fn restore_not_seen(key: &str, answer_lost: bool) -> String {
+    if answer_lost {
+        format!("The answer to the restore of {key} was lost, and PocketBase was not seen restarting nor logged a failure: it may never have received it. Check the server's logs before trying again.")
+    } else {
+        format!("PocketBase was not seen restarting and logged no failure for {key}: whether it restored it is unknown. Check the server's logs.")
+    }
+}
+
+pub fn restore_logs_off(key: &str) -> String {
+    format!("PocketBase restarted after the restore of {key}, but it keeps no logs, so a failure cannot be ruled out. Check that the data is what you expected.")
+}
+
+pub fn restore_log_unreadable(key: &str) -> String {
+    format!("PocketBase restarted after the restore of {key}, but its log could not be read to confirm it. Check the server's logs.")
+}
+
+pub fn backup_first_refused(reason: &str) -> String {
+    format!("The backup of the current data was not made, so nothing was restored. {reason}")
+}
+
+pub fn backup_first_unknown(name: &str) -> String {
+    format!("The answer to the backup of the current data was lost: the server may have made {name}, or not. Nothing was restored; check the list first.")
 }
 
 pub fn name_taken(name: &str) -> String {

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::url::{backup_url, backups_url, download_url};
-use super::{ApiError, AuthResponse, BackupInfo, Health};
+use super::{ApiError, AuthResponse, BackupInfo, Health, LogEntry, ServerSettings};
 
 /// A PocketBase server, optionally with a superuser's auth token.
 #[derive(Clone, PartialEq, Eq)]
@@ -98,9 +98,60 @@ impl PocketBase {
         Ok(answer.token)
     }
 
+    /// Bytes `start..end` of the stored backup `key`, through a file token and an HTTP `Range`
+    /// request: a few slices of a backup, never the whole file.
+    pub async fn read_range(
+        &self,
+        file_token: &str,
+        key: &str,
+        start: u64,
+        end: u64,
+    ) -> Result<Vec<u8>, ApiError> {
+        if start >= end {
+            return Ok(Vec::new());
+        }
+        let url = download_url(&self.base, key, file_token);
+        let range = format!("bytes={start}-{}", end - 1);
+        let request = Request::get(&url).header("Range", &range).build()?;
+        let response = send(Ok(request)).await?;
+        // A server that ignores the range answers 200 with the whole file: not read.
+        if response.status() != 206 {
+            return Err(ApiError::UnexpectedBody(String::new()));
+        }
+        Ok(response.binary().await?)
+    }
+
     /// The link that downloads `key` natively in the browser, authorized by a file token.
     pub fn download_url(&self, file_token: &str, key: &str) -> String {
         download_url(&self.base, key, file_token)
+    }
+
+    /// The settings the panel reads (`GET /api/settings`, trimmed): the app's name, which
+    /// PocketBase puts in the names of backups, and how long it keeps its logs.
+    pub async fn settings(&self) -> Result<ServerSettings, ApiError> {
+        let url = format!("{}/api/settings", self.base);
+        let request = self
+            .authorized(Request::get(&url))
+            .query([("fields", "meta.appName,logs.maxDays")]);
+        read_json(send(Ok(request.build()?)).await?).await
+    }
+
+    /// The newest restore failures PocketBase logged (`Failed to restore backup`, for any key;
+    /// the key is compared here, so it never has to be quoted into a filter).
+    pub async fn restore_failures(&self) -> Result<Vec<LogEntry>, ApiError> {
+        #[derive(serde::Deserialize)]
+        struct Page {
+            items: Vec<LogEntry>,
+        }
+        let url = format!("{}/api/logs", self.base);
+        let request = self.authorized(Request::get(&url)).query([
+            ("filter", "message=\"Failed to restore backup\""),
+            ("sort", "-created"),
+            ("perPage", "100"),
+            ("fields", "id,created,data.key,data.error"),
+        ]);
+        let page: Page = read_json(send(Ok(request.build()?)).await?).await?;
+        Ok(page.items)
     }
 
     /// `GET /api/health`; with a superuser token it tells whether a backup may start now.

@@ -6,7 +6,9 @@
 mod client;
 mod error;
 mod json;
+mod realtime;
 mod rules;
+mod time;
 mod types;
 mod upload;
 mod url;
@@ -15,7 +17,14 @@ pub mod zip;
 pub use client::PocketBase;
 pub use error::{ApiError, FieldError};
 pub use json::{decode, encode};
-pub use rules::{check_backup_name, looks_like_zip, NameProblem, NAME_MAX_CHARS};
-pub use types::{parse_modified, AuthRecord, AuthResponse, BackupInfo, Health, HealthData};
+pub use realtime::RealtimeLink;
+pub use rules::{
+    check_backup_name, looks_like_zip, name_tag, pre_restore_backup_name, unnamed_backup_name,
+    NameProblem, NAME_MAX_CHARS,
+};
+pub use time::{parse_modified, utc_stamp};
+pub use types::{
+    AuthRecord, AuthResponse, BackupInfo, Health, HealthData, LogData, LogEntry, ServerSettings,
+};
 pub use upload::{UploadCanceller, UploadRequest};
 pub use url::{download_url, encode_segment, normalize_server_url, BadServerUrl};

@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::time::parse_modified;
+
 /// One backup file as `GET /api/backups` lists it. `?fields=` may trim any field but the key.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct BackupInfo {
@@ -49,6 +51,48 @@ pub struct HealthData {
     pub can_backup: Option<bool>,
 }
 
+/// What the panel reads of `GET /api/settings`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct ServerSettings {
+    #[serde(default)]
+    pub meta: SettingsMeta,
+    #[serde(default)]
+    pub logs: SettingsLogs,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct SettingsMeta {
+    #[serde(default, rename = "appName")]
+    pub app_name: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct SettingsLogs {
+    /// 0: the server keeps no logs, so a failure it would log cannot be looked up.
+    #[serde(default, rename = "maxDays")]
+    pub max_days: u32,
+}
+
+/// One entry of the server's log (`GET /api/logs`), as far as the panel reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct LogEntry {
+    pub id: String,
+    /// UTC, on the server's clock.
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub data: LogData,
+}
+
+/// The attributes PocketBase logs with a failed restore.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct LogData {
+    #[serde(default)]
+    pub key: String,
+    #[serde(default)]
+    pub error: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Health {
     pub code: u16,
@@ -56,52 +100,6 @@ pub struct Health {
     pub message: String,
     #[serde(default)]
     pub data: HealthData,
-}
-
-/// Parses PocketBase's UTC datetime, `YYYY-MM-DD HH:MM:SS[.fff]Z` (a `T` is accepted too).
-pub fn parse_modified(text: &str) -> Option<i64> {
-    let text = text.trim().strip_suffix('Z')?;
-    let (date, time) = text.split_once([' ', 'T'])?;
-    let mut date_parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (year, month, day) = (
-        date_parts.next()??,
-        date_parts.next()??,
-        date_parts.next()??,
-    );
-    let (hms, fraction) = time.split_once('.').unwrap_or((time, ""));
-    let mut time_parts = hms.splitn(3, ':').map(|p| p.parse::<i64>().ok());
-    let (hour, minute, second) = (
-        time_parts.next()??,
-        time_parts.next()??,
-        time_parts.next()??,
-    );
-    let valid = (1..=12).contains(&month)
-        && (1..=31).contains(&day)
-        && (0..24).contains(&hour)
-        && (0..60).contains(&minute)
-        && (0..=60).contains(&second);
-    if !valid || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // Milliseconds from the first three fraction digits, padded: ".5" is 500 ms.
-    let millis = fraction
-        .bytes()
-        .chain(std::iter::repeat(b'0'))
-        .take(3)
-        .fold(0, |ms, digit| ms * 10 + i64::from(digit - b'0'));
-    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
-    Some(seconds * 1_000 + millis)
-}
-
-/// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 #[cfg(test)]
@@ -127,30 +125,6 @@ mod tests {
     }
 
     #[test]
-    fn parses_datetimes() {
-        assert_eq!(parse_modified("1970-01-01 00:00:00.000Z"), Some(0));
-        assert_eq!(parse_modified("1970-01-01 00:00:01Z"), Some(1_000));
-        assert_eq!(
-            parse_modified("2000-03-01T00:00:00.5Z"),
-            Some(951_868_800_500)
-        );
-        assert_eq!(
-            parse_modified("2026-11-24 04:24:23.578123Z"),
-            Some(1_795_494_263_578)
-        );
-        for bad in [
-            "",
-            "2026-11-24 04:24:23.578",
-            "2026-13-01 00:00:00Z",
-            "x-y-z 1:2:3Z",
-            "2026-11-24Z",
-            "2026-11-24 04:24:23.5a8Z",
-        ] {
-            assert_eq!(parse_modified(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
     fn parses_auth_and_health() {
         let auth: AuthResponse = crate::api::decode(
             r#"{"token":"t","record":{"id":"r1","email":"a@b.c","collectionName":"_superusers"}}"#,
@@ -165,6 +139,20 @@ mod tests {
         )
         .unwrap();
         assert_eq!(health.data.can_backup, Some(false));
+        let settings: ServerSettings =
+            crate::api::decode(r#"{"meta":{"appName":"Acme"},"logs":{"maxDays":5}}"#).unwrap();
+        assert_eq!(
+            (settings.meta.app_name.as_str(), settings.logs.max_days),
+            ("Acme", 5)
+        );
+        let entry: LogEntry = crate::api::decode(
+            r#"{"id":"l1","created":"2026-11-30 06:48:58.486Z","data":{"error":"data.db file is missing","key":"a.zip"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (entry.data.key.as_str(), entry.id.as_str()),
+            ("a.zip", "l1")
+        );
         let anonymous: Health =
             crate::api::decode(r#"{"code":200,"message":"ok","data":{}}"#).unwrap();
         assert_eq!(anonymous.data.can_backup, None);

@@ -1,6 +1,9 @@
 //! Just enough of the zip format to tell, from a few slices of a file, whether it is a
 //! PocketBase backup: a zip archive whose central directory lists `data.db`. Nothing here reads
-//! a whole file: the caller slices the tail, then the central directory, out of the `Blob`.
+//! a whole file: [`lists_file`] asks for the tail, then the central directory, through a reader
+//! that slices a `Blob` (a file about to be uploaded) or asks for a byte range (a stored backup).
+
+use std::future::Future;
 
 /// How many bytes at the end of a file can hold the end-of-central-directory record: 22 bytes
 /// plus a comment of up to 65,535, plus the zip64 locator just before it.
@@ -106,9 +109,105 @@ pub fn lists_entry(directory: &[u8], name: &str) -> Option<bool> {
     Some(false)
 }
 
+/// Reads bytes `start..end` of a file, `None` when it cannot. One type for every reader, so
+/// the walk below is compiled once.
+pub type ReadRange<'a> =
+    dyn Fn(u64, u64) -> std::pin::Pin<Box<dyn Future<Output = Option<Vec<u8>>> + 'a>> + 'a;
+
+/// Why a file's zip directory could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZipProblem {
+    NotZip,
+    /// The reader could not give the bytes asked for.
+    Unreadable,
+}
+
+/// Whether the zip of `size` bytes lists an entry named `name`, reading only its first bytes,
+/// its tail and its central directory through `read(start, end)`. `Ok(None)`: its directory is
+/// too large to read.
+pub async fn lists_file(
+    size: u64,
+    name: &str,
+    read: &ReadRange<'_>,
+) -> Result<Option<bool>, ZipProblem> {
+    let bytes = |start: u64, end: u64| {
+        let part = read(start, end);
+        async move { part.await.ok_or(ZipProblem::Unreadable) }
+    };
+    let head = bytes(0, 4.min(size)).await?;
+    if !super::looks_like_zip(&head) {
+        return Err(ZipProblem::NotZip);
+    }
+    let tail = bytes(size.saturating_sub(TAIL_LEN), size).await?;
+    let directory = match read_tail(&tail, size) {
+        Tail::NotZip => return Err(ZipProblem::NotZip),
+        Tail::Directory(directory) => directory,
+        Tail::Zip64Record(at) => {
+            let end = at.checked_add(56).filter(|&end| end <= size);
+            let record = bytes(at, end.ok_or(ZipProblem::NotZip)?).await?;
+            read_zip64_record(&record).ok_or(ZipProblem::NotZip)?
+        }
+    };
+    if directory.len > MAX_DIRECTORY_LEN {
+        return Ok(None);
+    }
+    // Offsets come from the file: a crafted one must not overflow or point past its end.
+    let end = (directory.offset)
+        .checked_add(directory.len)
+        .filter(|&end| end <= size)
+        .ok_or(ZipProblem::NotZip)?;
+    let listing = bytes(directory.offset, end).await?;
+    lists_entry(&listing, name)
+        .map(Some)
+        .ok_or(ZipProblem::NotZip)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs a future whose reads are all ready at once (slices of a byte array).
+    fn ready<T>(future: impl Future<Output = T>) -> T {
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        match std::pin::pin!(future).poll(&mut context) {
+            std::task::Poll::Ready(value) => value,
+            std::task::Poll::Pending => panic!("the reader was not ready"),
+        }
+    }
+
+    /// `lists_file` over `file`, counting the bytes read.
+    fn check(file: &[u8], name: &str) -> (Result<Option<bool>, ZipProblem>, u64) {
+        let read_total = std::cell::Cell::new(0);
+        let read = |start: u64, end: u64| {
+            let part = file.get(start as usize..end as usize).map(<[u8]>::to_vec);
+            read_total.set(read_total.get() + end - start);
+            async move { part }
+        };
+        let read = |start, end| Box::pin(read(start, end)) as _;
+        let result = ready(lists_file(file.len() as u64, name, &read));
+        (result, read_total.get())
+    }
+
+    #[test]
+    fn finds_an_entry_from_the_head_the_tail_and_the_directory_only() {
+        let big = vec![7u8; 300_000];
+        let backup = zip(&[("storage/a.png", &big), ("data.db", b"SQLite")], b"");
+        let (found, read) = check(&backup, "data.db");
+        assert_eq!(found, Ok(Some(true)));
+        assert!(read < TAIL_LEN + 200, "read {read} bytes");
+        assert_eq!(check(&backup, "auxiliary.db").0, Ok(Some(false)));
+        assert_eq!(
+            check(b"not a zip at all", "data.db").0,
+            Err(ZipProblem::NotZip)
+        );
+        assert_eq!(check(b"PK", "data.db").0, Err(ZipProblem::NotZip));
+        let mut cut = backup.clone();
+        cut.truncate(backup.len() - 30);
+        assert_eq!(check(&cut, "data.db").0, Err(ZipProblem::NotZip));
+        let nothing = |_, _| Box::pin(async { None }) as _;
+        let unreadable = ready(lists_file(100, "data.db", &nothing));
+        assert_eq!(unreadable, Err(ZipProblem::Unreadable));
+    }
 
     /// A stored (uncompressed) zip with the given entries, written the way zip writers do.
     fn zip(entries: &[(&str, &[u8])], comment: &[u8]) -> Vec<u8> {

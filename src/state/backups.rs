@@ -20,8 +20,8 @@ pub enum ListStatus {
 /// Server work that will add a row when it ends, shown in the table meanwhile.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
-    /// `None`: the server chooses the name.
-    Create(Option<String>),
+    /// A backup of this name is being made.
+    Create(String),
 }
 
 #[derive(Clone, Copy)]

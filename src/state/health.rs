@@ -6,7 +6,6 @@ use leptos::task::spawn_local;
 
 use super::backups::BackupsState;
 use super::browser::{page_hidden, sleep};
-use super::restore::RestorePhase;
 
 const POLL_MS: i32 = 2_000;
 
@@ -33,7 +32,8 @@ impl BackupsState {
         let alive = StoredValue::new(());
         spawn_local(async move {
             while alive.try_get_value().is_some() {
-                if !page_hidden() {
+                // A restore being followed polls on its own, and needs silence to read the log.
+                if !page_hidden() && !self.is_restoring() {
                     self.check_server().await;
                 }
                 sleep(POLL_MS).await;
@@ -60,11 +60,7 @@ impl BackupsState {
             self.server.try_set(status);
         }
         // A restore's end is handled by its own watcher, which knows what a 401 then means.
-        let restoring = self
-            .restore
-            .try_with_untracked(|p| p.as_ref().is_some_and(RestorePhase::is_running))
-            .unwrap_or(false);
-        if before == ServerStatus::Busy && status == ServerStatus::Idle && !restoring {
+        if before == ServerStatus::Busy && status == ServerStatus::Idle && !self.is_restoring() {
             self.refresh();
         }
         status

@@ -3,7 +3,9 @@
 mod actions;
 mod backups;
 mod browser;
+mod create;
 mod health;
+mod inspect;
 mod list_view;
 mod restore;
 mod session;
@@ -13,13 +15,14 @@ mod toasts;
 mod upload;
 
 pub use backups::{BackupsState, ListStatus, Pending};
+pub use create::{CreateOutcome, NewBackup};
 pub use health::ServerStatus;
 pub use list_view::{ListView, SortKey};
-pub use restore::RestorePhase;
+pub use restore::{RestorePhase, RestoreRefusal, Unconfirmed};
 pub use session::{Session, SessionState};
 pub use shown::ShownBackups;
 pub use toasts::{Toast, ToastKind, Toasts};
-pub use upload::{UploadCheck, UploadProgress, SERVER_TIMEOUT_SECONDS};
+pub use upload::{UploadCheck, UploadProgress, UploadRefusal, SERVER_TIMEOUT_SECONDS};
 
 use leptos::prelude::provide_context;
 

@@ -1,69 +1,180 @@
-//! A restore, tracked through the server's restart: PocketBase answers 204 at once, replaces
-//! its data a moment later and restarts itself. The panel never claims more than it has seen.
+//! A restore, followed until the server shows how it ended. PocketBase answers 204 at once and
+//! restores a second later: a good restore restarts the process (and brings back the backup's
+//! own log); a failed one does not, and only logs `Failed to restore backup` with the key and
+//! the error. So "restored" is said only after the server went away, came back, and logged no
+//! failure; a failure is shown in the server's own words; anything else is said as unknown.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::backups::BackupsState;
 use super::browser::sleep;
-use crate::api::{ApiError, PocketBase};
+use super::create::{CreateOutcome, NewBackup};
+use super::storage;
+use crate::api::{decode, encode, parse_modified, ApiError, LogEntry, PocketBase, RealtimeLink};
 use crate::text;
 
 /// The server allows a restore 10 minutes; after that the panel stops waiting and says so.
 const PATIENCE_MS: f64 = 10.0 * 60.0 * 1000.0;
-/// A restart may be too quick to notice; after this long an answering server counts as back.
-const UNSEEN_RESTART_MS: f64 = 15_000.0;
-const FIRST_POLL_MS: i32 = 500;
-const LONGEST_POLL_MS: i32 = 5_000;
+/// PocketBase starts restoring a second after it answers, and holds its backup lock until the
+/// restore ends: free after this long, it has either failed or restarted already.
+const FIRST_SIGN_MS: f64 = 3_000.0;
+/// PocketBase writes its log 3 s after the last entry: the panel stays silent this long before
+/// it reads an entry it waits for.
+const LOG_FLUSH_MS: i32 = 3_500;
+/// Reads of the log before a restore without a restart nor a failure is called unknown: other
+/// clients' requests can hold the log back.
+const LOG_READS: usize = 3;
+const POLL_MS: i32 = 400;
+/// Where a restore being followed is kept, so a reload picks it up again.
+const TRACK_KEY: &str = "restore";
 
 /// What the panel knows of a restore it started.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RestorePhase {
     /// Making a backup of the current data first, as asked.
     BackingUp(String),
-    /// The server accepted the restore; no sign of it working yet.
-    Started(String),
-    /// The server is busy restoring or does not answer while it restarts.
+    /// Sent; no sign of the server working on it yet. `answer_lost`: the request may not even
+    /// have arrived.
+    Started { key: String, answer_lost: bool },
+    /// The server is busy restoring, or went away to restart.
     Restarting(String),
-    /// The server answers again.
-    Back(String),
-    /// The server has not come back within the patience.
-    Silent(String),
+    /// The server answers again; its log is being read.
+    Checking(String),
+    /// It went away, came back, and logged no failure.
+    Restored(String),
+    /// The server logged this failure; it kept its current data.
+    Failed { key: String, error: String },
+    /// Neither a failure nor a restart could be seen.
+    Unconfirmed { key: String, why: Unconfirmed },
+}
+
+/// Why the end of a restore is not known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unconfirmed {
+    /// The server was not seen restarting and logged no failure. `answer_lost`: the request may
+    /// never have arrived.
+    NoRestart { answer_lost: bool },
+    /// It restarted, but keeps no logs: a failure cannot be ruled out.
+    LogsOff,
+    /// It restarted, but its log could not be read.
+    LogUnreadable,
+    /// It has not answered for the server's own 10 minutes.
+    NotBack,
 }
 
 impl RestorePhase {
-    /// Still in progress: other actions wait.
+    /// Still in progress: other actions, and the page's own polling, wait.
     pub fn is_running(&self) -> bool {
         matches!(
             self,
-            Self::BackingUp(_) | Self::Started(_) | Self::Restarting(_)
+            Self::BackingUp(_) | Self::Started { .. } | Self::Restarting(_) | Self::Checking(_)
         )
     }
 }
 
-/// What one health check while waiting for the restart means.
+/// Why a restore was not sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreRefusal {
+    /// The server refused it, or what had to be read first.
+    Server(ApiError),
+    /// The backup of the current data was asked for and not confirmed made.
+    BackupFirst(CreateOutcome),
+}
+
+/// A restore being followed: kept in `localStorage` while it runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RestoreTrack {
+    pub server_url: String,
+    pub key: String,
+    /// When the request was sent, on this browser's clock.
+    pub sent_ms: f64,
+    /// The backup's `modified` on the server's clock: a failure logged before it comes from the
+    /// backup's own log, which a restore brings back.
+    pub made_ms: Option<i64>,
+    /// Restore failures already in the log before the request was sent.
+    pub failures_before: Vec<String>,
+    /// The request's answer was lost: it may never have reached the server.
+    pub answer_lost: bool,
+    /// The server keeps no logs (`logs.maxDays` is 0).
+    pub logs_off: bool,
+    /// The server was seen going away: its realtime stream broke, or it stopped answering.
+    pub went_away: bool,
+}
+
+/// What one health check while following a restore shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    Unreachable,
+    /// It holds its backup lock.
+    Busy,
+    /// It answers and is free.
+    Free,
+}
+
+/// What to do after a health check.
 #[derive(Debug, PartialEq, Eq)]
 enum Step {
-    /// First sign of the restore: the server is busy or does not answer.
-    Restarting,
     Wait,
-    /// It answers and is free again after the restart, or never seemed to restart at all.
-    Back,
-    /// Still not back after the server's own 10 minutes.
+    /// The server works on it, or restarts.
+    Working,
+    /// Free again after it went away, or long enough after the request: read the log.
+    ReadLog,
     GiveUp,
 }
 
-/// `busy`: the check failed or the server holds its backup lock; `seen_restart`: an earlier
-/// check was busy; `elapsed_ms`: since the restore was accepted.
-fn next_step(busy: bool, seen_restart: bool, elapsed_ms: f64) -> Step {
-    if !busy && (seen_restart || elapsed_ms > UNSEEN_RESTART_MS) {
-        Step::Back
-    } else if elapsed_ms > PATIENCE_MS {
-        Step::GiveUp
-    } else if busy && !seen_restart {
-        Step::Restarting
-    } else {
-        Step::Wait
+fn next_step(went_away: bool, seen: Seen, elapsed_ms: f64) -> Step {
+    match seen {
+        _ if elapsed_ms > PATIENCE_MS => Step::GiveUp,
+        Seen::Unreachable | Seen::Busy => Step::Working,
+        Seen::Free if went_away || elapsed_ms >= FIRST_SIGN_MS => Step::ReadLog,
+        Seen::Free => Step::Wait,
     }
+}
+
+/// The failure this restore caused, if the log shows one: an entry for its key that was not
+/// there before the request, and not older than the backup.
+pub fn new_failure<'a>(entries: &'a [LogEntry], track: &RestoreTrack) -> Option<&'a LogEntry> {
+    entries.iter().find(|entry| {
+        let after_backup = match (parse_modified(&entry.created), track.made_ms) {
+            (Some(logged), Some(made)) => logged >= made,
+            _ => true,
+        };
+        entry.data.key == track.key && after_backup && !track.failures_before.contains(&entry.id)
+    })
+}
+
+/// How the restore ended, from a read of the log (`None`: it could not be read); `None` when
+/// it is too early to say and the log should be read again.
+fn verdict(
+    track: &RestoreTrack,
+    log: Option<&[LogEntry]>,
+    last_read: bool,
+) -> Option<RestorePhase> {
+    let key = track.key.clone();
+    let failure = log.and_then(|entries| new_failure(entries, track));
+    Some(match (failure, track.went_away) {
+        (Some(entry), _) => RestorePhase::Failed {
+            key,
+            error: entry.data.error.clone(),
+        },
+        (None, true) if track.logs_off => RestorePhase::Unconfirmed {
+            key,
+            why: Unconfirmed::LogsOff,
+        },
+        (None, true) if log.is_none() => RestorePhase::Unconfirmed {
+            key,
+            why: Unconfirmed::LogUnreadable,
+        },
+        (None, true) => RestorePhase::Restored(key),
+        (None, false) if !last_read => return None,
+        (None, false) => RestorePhase::Unconfirmed {
+            key,
+            why: Unconfirmed::NoRestart {
+                answer_lost: track.answer_lost,
+            },
+        },
+    })
 }
 
 impl BackupsState {
@@ -71,85 +182,332 @@ impl BackupsState {
         self.restore.into()
     }
 
-    /// `POST /api/backups/{key}/restore`, after a backup of the current data if `backup_first`.
-    /// The 204 only means the restore was scheduled; the restart is watched from then on.
-    pub async fn restore(self, key: String, backup_first: bool) -> Result<(), ApiError> {
-        let client = self.client()?;
-        self.busy_keys.update(|k| k.push(key.clone()));
-        let mut result = Ok(());
-        if backup_first {
-            self.restore.set(Some(RestorePhase::BackingUp(key.clone())));
-            result = self.create(None).await;
-        }
-        if result.is_ok() {
-            result = self.session.screen(&client, client.restore(&key).await);
-        }
-        self.busy_keys.try_update(|k| k.retain(|k| *k != key));
-        match &result {
-            Ok(()) => {
-                self.restore.set(Some(RestorePhase::Started(key.clone())));
-                leptos::task::spawn_local(self.watch_restart(client, key));
-            }
-            Err(_) => {
-                self.restore.try_set(None);
-            }
-        }
-        result
+    /// Whether a restore is being followed: the page's own health polling stays quiet then.
+    pub(super) fn is_restoring(&self) -> bool {
+        self.restore
+            .try_with_untracked(|p| p.as_ref().is_some_and(RestorePhase::is_running))
+            .unwrap_or(false)
     }
 
-    async fn watch_restart(self, client: PocketBase, key: String) {
-        let started = js_sys::Date::now();
-        let mut wait = FIRST_POLL_MS;
-        let mut seen_restart = false;
+    /// `POST /api/backups/{key}/restore`, after a backup of the current data if `backup_first`.
+    /// Sent once; followed from then on, also when its answer is lost.
+    pub async fn restore(self, key: String, backup_first: bool) -> Result<(), RestoreRefusal> {
+        let client = self.client().map_err(RestoreRefusal::Server)?;
+        self.busy_keys.update(|k| k.push(key.clone()));
+        let prepared = self.prepare_restore(&client, &key, backup_first).await;
+        let sent = match prepared {
+            Ok((track, link)) => {
+                let answer = self.session.screen(&client, client.restore(&key).await);
+                match answer {
+                    Ok(()) => Ok((track, link)),
+                    Err(error) if error.outcome_unknown() => Ok((
+                        RestoreTrack {
+                            answer_lost: true,
+                            ..track
+                        },
+                        link,
+                    )),
+                    Err(error) => Err(RestoreRefusal::Server(error)),
+                }
+            }
+            Err(refusal) => Err(refusal),
+        };
+        self.busy_keys.try_update(|k| k.retain(|k| *k != key));
+        let (track, link) = match sent {
+            Ok(sent) => sent,
+            Err(refusal) => {
+                self.restore.try_set(None);
+                return Err(refusal);
+            }
+        };
+        storage::write(TRACK_KEY, &encode(&track));
+        self.restore.set(Some(RestorePhase::Started {
+            key,
+            answer_lost: track.answer_lost,
+        }));
+        leptos::task::spawn_local(self.follow_restore(client, track, link));
+        Ok(())
+    }
+
+    /// Everything read before the request: the backup first if asked, whether the server keeps
+    /// logs, the failures it logged already, and a realtime link open to see it go away.
+    async fn prepare_restore(
+        &self,
+        client: &PocketBase,
+        key: &str,
+        backup_first: bool,
+    ) -> Result<(RestoreTrack, Option<RealtimeLink>), RestoreRefusal> {
+        if backup_first {
+            self.restore
+                .set(Some(RestorePhase::BackingUp(key.to_owned())));
+            match self.create(NewBackup::PreRestore).await {
+                CreateOutcome::Made(_) => {}
+                outcome => return Err(RestoreRefusal::BackupFirst(outcome)),
+            }
+        }
+        let settings = self.session.screen(client, client.settings().await);
+        let logs_off = settings.map_err(RestoreRefusal::Server)?.logs.max_days == 0;
+        let failures_before = if logs_off {
+            Vec::new()
+        } else {
+            let logged = self.session.screen(client, client.restore_failures().await);
+            let logged = logged.map_err(RestoreRefusal::Server)?;
+            logged.into_iter().map(|entry| entry.id).collect()
+        };
+        let made_ms = self.rows.with_untracked(|rows| {
+            rows.iter()
+                .find(|row| row.key == key)
+                .and_then(|row| row.modified_ms())
+        });
+        let link = open_link(client, 2_000).await;
+        let track = RestoreTrack {
+            server_url: client.base_url().to_owned(),
+            key: key.to_owned(),
+            sent_ms: js_sys::Date::now(),
+            made_ms,
+            failures_before,
+            answer_lost: false,
+            logs_off,
+            went_away: false,
+        };
+        Ok((track, link))
+    }
+
+    /// Picks up a restore that was being followed before the page was reloaded.
+    pub fn resume_restore(self) {
+        let Some(client) = self.session.client() else {
+            return;
+        };
+        let track = storage::read(TRACK_KEY).and_then(|json| decode::<RestoreTrack>(&json).ok());
+        let Some(track) = track else { return };
+        let current = track.server_url == client.base_url()
+            && js_sys::Date::now() - track.sent_ms < PATIENCE_MS;
+        if !current {
+            storage::remove(TRACK_KEY);
+            return;
+        }
+        self.restore.set(Some(if track.went_away {
+            RestorePhase::Restarting(track.key.clone())
+        } else {
+            RestorePhase::Started {
+                key: track.key.clone(),
+                answer_lost: track.answer_lost,
+            }
+        }));
+        leptos::task::spawn_local(async move {
+            let link = open_link(&client, 0).await;
+            self.follow_restore(client, track, link).await;
+        });
+    }
+
+    async fn follow_restore(
+        self,
+        client: PocketBase,
+        mut track: RestoreTrack,
+        link: Option<RealtimeLink>,
+    ) {
+        let key = track.key.clone();
         loop {
-            sleep(wait).await;
-            wait = (wait * 3 / 2).min(LONGEST_POLL_MS);
-            let busy = match client.health().await {
-                Ok(health) => health.data.can_backup == Some(false),
-                Err(_) => true,
+            sleep(POLL_MS).await;
+            if self.restore.try_get_untracked().is_none() {
+                return; // Signed out: another session may follow.
+            }
+            let seen = match client.health().await {
+                Err(_) => Seen::Unreachable,
+                Ok(health) if health.data.can_backup == Some(false) => Seen::Busy,
+                Ok(_) => Seen::Free,
             };
-            let elapsed = js_sys::Date::now() - started;
-            match next_step(busy, seen_restart, elapsed) {
-                Step::Restarting => {
-                    seen_restart = true;
+            let broke = link.as_ref().is_some_and(RealtimeLink::broke);
+            if (broke || seen == Seen::Unreachable) && !track.went_away {
+                track.went_away = true;
+                storage::write(TRACK_KEY, &encode(&track));
+            }
+            match next_step(track.went_away, seen, js_sys::Date::now() - track.sent_ms) {
+                Step::Wait => {}
+                Step::Working => {
                     self.restore
                         .try_set(Some(RestorePhase::Restarting(key.clone())));
                 }
-                Step::Wait => {}
-                Step::Back => break,
                 Step::GiveUp => {
-                    self.restore.try_set(Some(RestorePhase::Silent(key)));
-                    return;
+                    let why = Unconfirmed::NotBack;
+                    return self.end_restore(RestorePhase::Unconfirmed { key, why });
+                }
+                Step::ReadLog => {
+                    if let Some(end) = self.read_outcome(&client, &track).await {
+                        return self.end_restore(end);
+                    }
                 }
             }
         }
-        self.restore.try_set(Some(RestorePhase::Back(key)));
-        // The restored database may not know this superuser: then sign in again.
-        match client.list(None).await {
-            Err(error) if error.is_unauthorized() => self
-                .session
-                .sign_out_if_current(&client, text::RESTORED_SIGN_IN),
-            _ => self.refresh(),
-        }
     }
+
+    /// Reads the server's log after a silence long enough for it to be written. `None` when
+    /// the restore may still show itself, or this session ended meanwhile.
+    async fn read_outcome(
+        &self,
+        client: &PocketBase,
+        track: &RestoreTrack,
+    ) -> Option<RestorePhase> {
+        self.restore
+            .try_set(Some(RestorePhase::Checking(track.key.clone())));
+        for read in 1..=LOG_READS {
+            // Without logs there is nothing to wait for; the call still tells whether the
+            // restored data knows this superuser.
+            let answer = if track.logs_off {
+                client.settings().await.map(|_| Vec::new())
+            } else {
+                sleep(LOG_FLUSH_MS).await;
+                client.restore_failures().await
+            };
+            let log = match answer {
+                Ok(entries) => Some(entries),
+                // The restored data does not know this superuser: sign in again.
+                Err(error) if error.is_unauthorized() && track.went_away => {
+                    storage::remove(TRACK_KEY);
+                    self.restore.try_set(None);
+                    self.session
+                        .sign_out_if_current(client, text::RESTORED_SIGN_IN);
+                    return None;
+                }
+                Err(_) => None,
+            };
+            let last_read = read == LOG_READS || track.logs_off;
+            if let Some(end) = verdict(track, log.as_deref(), last_read) {
+                return Some(end);
+            }
+            // Not restarted and nothing logged yet: the restore may still be starting.
+            let health = client.health().await;
+            if health.is_ok_and(|h| h.data.can_backup == Some(false)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn end_restore(&self, end: RestorePhase) {
+        storage::remove(TRACK_KEY);
+        self.restore.try_set(Some(end));
+        self.refresh();
+    }
+}
+
+/// A realtime link to the server, waited for up to `patience_ms` to open; `None` if it cannot
+/// be opened at all (then only health checks can tell that the server went away).
+async fn open_link(client: &PocketBase, patience_ms: i32) -> Option<RealtimeLink> {
+    let link = RealtimeLink::open(client.base_url())?;
+    let mut waited = 0;
+    while !link.opened() && waited < patience_ms {
+        sleep(50).await;
+        waited += 50;
+    }
+    Some(link)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{next_step, Step, PATIENCE_MS};
+    use super::*;
+    use crate::api::LogData;
+
+    fn track() -> RestoreTrack {
+        RestoreTrack {
+            server_url: "http://127.0.0.1:8090".into(),
+            key: "a.zip".into(),
+            sent_ms: 0.0,
+            made_ms: parse_modified("2026-11-30 06:00:00.000Z"),
+            failures_before: vec!["old".into()],
+            answer_lost: false,
+            logs_off: false,
+            went_away: false,
+        }
+    }
+
+    fn failure(id: &str, key: &str, created: &str) -> LogEntry {
+        LogEntry {
+            id: id.into(),
+            created: created.into(),
+            data: LogData {
+                key: key.into(),
+                error: format!("error {id}"),
+            },
+        }
+    }
 
     #[test]
-    fn follows_the_restart_and_gives_up_after_the_servers_ten_minutes() {
-        // Free at once: too early to say the restart happened.
-        assert_eq!(next_step(false, false, 600.0), Step::Wait);
-        assert_eq!(next_step(true, false, 900.0), Step::Restarting);
-        assert_eq!(next_step(true, true, 1_500.0), Step::Wait);
-        assert_eq!(next_step(false, true, 3_000.0), Step::Back);
-        // A restart too quick to see: free for 15 s counts as back.
-        assert_eq!(next_step(false, false, 15_001.0), Step::Back);
-        // Never back: silent after ten minutes, not before.
-        assert_eq!(next_step(true, true, PATIENCE_MS - 1.0), Step::Wait);
-        assert_eq!(next_step(true, true, PATIENCE_MS + 1.0), Step::GiveUp);
+    fn waits_for_a_sign_and_gives_up_after_the_servers_ten_minutes() {
+        // Free at once: the restore starts a second after the answer.
+        assert_eq!(next_step(false, Seen::Free, 600.0), Step::Wait);
+        assert_eq!(next_step(false, Seen::Busy, 1_200.0), Step::Working);
+        assert_eq!(next_step(false, Seen::Unreachable, 1_300.0), Step::Working);
+        // Back after going away: read the log at once, not after a fixed delay.
+        assert_eq!(next_step(true, Seen::Free, 1_500.0), Step::ReadLog);
+        // Never busy, never away: failed fast, so the log tells.
+        assert_eq!(next_step(false, Seen::Free, 3_000.0), Step::ReadLog);
+        assert_eq!(
+            next_step(true, Seen::Busy, PATIENCE_MS - 1.0),
+            Step::Working
+        );
+        assert_eq!(next_step(true, Seen::Busy, PATIENCE_MS + 1.0), Step::GiveUp);
         assert_eq!(PATIENCE_MS, 600_000.0);
+    }
+
+    #[test]
+    fn only_a_new_failure_of_this_key_logged_after_the_backup_was_made_counts() {
+        let track = track();
+        let entries = [
+            failure("old", "a.zip", "2026-11-30 06:30:00.000Z"),
+            failure("other", "b.zip", "2026-11-30 06:31:00.000Z"),
+            failure("from-backup", "a.zip", "2026-11-30 05:59:59.000Z"),
+        ];
+        assert_eq!(new_failure(&entries, &track), None);
+        let mut with_new = entries.to_vec();
+        with_new.insert(0, failure("new", "a.zip", "2026-11-30 06:31:00.000Z"));
+        assert_eq!(
+            new_failure(&with_new, &track).map(|e| e.id.as_str()),
+            Some("new")
+        );
+    }
+
+    #[test]
+    fn says_restored_only_after_a_restart_with_no_failure_logged() {
+        let mut track = track();
+        let failed = [failure("new", "a.zip", "2026-11-30 06:31:00.000Z")];
+        let failed_phase = RestorePhase::Failed {
+            key: "a.zip".into(),
+            error: "error new".into(),
+        };
+        assert_eq!(
+            verdict(&track, Some(&failed), false),
+            Some(failed_phase.clone())
+        );
+        // No restart, nothing logged: read again, then say it is unknown.
+        assert_eq!(verdict(&track, Some(&[]), false), None);
+        let unknown = |why| RestorePhase::Unconfirmed {
+            key: "a.zip".into(),
+            why,
+        };
+        assert_eq!(
+            verdict(&track, Some(&[]), true),
+            Some(unknown(Unconfirmed::NoRestart { answer_lost: false }))
+        );
+        assert_eq!(
+            verdict(&track, None, true),
+            Some(unknown(Unconfirmed::NoRestart { answer_lost: false }))
+        );
+
+        track.went_away = true;
+        assert_eq!(verdict(&track, Some(&failed), false), Some(failed_phase));
+        assert_eq!(
+            verdict(&track, Some(&[]), false),
+            Some(RestorePhase::Restored("a.zip".into()))
+        );
+        assert_eq!(
+            verdict(&track, None, false),
+            Some(unknown(Unconfirmed::LogUnreadable))
+        );
+        track.logs_off = true;
+        assert_eq!(
+            verdict(&track, Some(&[]), false),
+            Some(unknown(Unconfirmed::LogsOff))
+        );
     }
 }

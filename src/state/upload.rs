@@ -6,9 +6,8 @@ use web_sys::File;
 
 use super::backups::BackupsState;
 use super::browser::read_slice;
-use crate::api::zip::{self, Tail};
-use crate::api::{looks_like_zip, ApiError};
-use crate::text;
+use crate::api::zip::{self, ZipProblem};
+use crate::api::ApiError;
 
 /// PocketBase cuts requests that take longer than this.
 pub const SERVER_TIMEOUT_SECONDS: u64 = 5 * 60;
@@ -18,49 +17,20 @@ pub const SERVER_TIMEOUT_SECONDS: u64 = 5 * 60;
 pub enum UploadCheck {
     Fine,
     /// The server would refuse it: not sent.
-    Refused(String),
-    /// The server accepts it but it is unlikely to be a backup: sent only if the admin insists.
-    Doubtful(String),
+    Refused(UploadRefusal),
+    /// The server accepts it, but its zip lists no `data.db`, so it is unlikely to be a backup
+    /// and restoring it would fail: sent only if the admin insists.
+    NoDataDb,
 }
 
-/// Whether the zip lists `data.db`; `Ok(None)` when its directory is too large to read.
-async fn has_data_db(file: &File, size: u64) -> Result<Option<bool>, &'static str> {
-    let head = read_slice(file, 0, 4).await.ok_or(text::UNREADABLE_FILE)?;
-    if !looks_like_zip(&head) {
-        return Err(text::NOT_A_ZIP);
-    }
-    let tail_start = size.saturating_sub(zip::TAIL_LEN);
-    let tail = read_slice(file, tail_start, size)
-        .await
-        .ok_or(text::UNREADABLE_FILE)?;
-    let directory = match zip::read_tail(&tail, size) {
-        Tail::NotZip => return Err(text::NOT_A_ZIP),
-        Tail::Directory(directory) => directory,
-        Tail::Zip64Record(at) => {
-            let end = at
-                .checked_add(56)
-                .filter(|&end| end <= size)
-                .ok_or(text::NOT_A_ZIP)?;
-            let record = read_slice(file, at, end)
-                .await
-                .ok_or(text::UNREADABLE_FILE)?;
-            zip::read_zip64_record(&record).ok_or(text::NOT_A_ZIP)?
-        }
-    };
-    if directory.len > zip::MAX_DIRECTORY_LEN {
-        return Ok(None);
-    }
-    // Offsets come from the file: a crafted one must not overflow or point past its end.
-    let end = (directory.offset)
-        .checked_add(directory.len)
-        .filter(|&end| end <= size)
-        .ok_or(text::NOT_A_ZIP)?;
-    let listing = read_slice(file, directory.offset, end)
-        .await
-        .ok_or(text::UNREADABLE_FILE)?;
-    zip::lists_entry(&listing, "data.db")
-        .map(Some)
-        .ok_or(text::NOT_A_ZIP)
+/// Why a file would be refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UploadRefusal {
+    Empty,
+    NotZip,
+    Unreadable,
+    /// The server has a backup of this name.
+    NameTaken(String),
 }
 
 /// How far an upload has got. Times are milliseconds since the epoch.
@@ -145,14 +115,16 @@ impl BackupsState {
     pub async fn check_upload(self, file: &File) -> UploadCheck {
         let size = file.size() as u64;
         if size == 0 {
-            return UploadCheck::Refused(text::EMPTY_FILE.into());
+            return UploadCheck::Refused(UploadRefusal::Empty);
         }
         if self.has_key(&file.name()) {
-            return UploadCheck::Refused(text::name_taken(&file.name()));
+            return UploadCheck::Refused(UploadRefusal::NameTaken(file.name()));
         }
-        match has_data_db(file, size).await {
-            Err(reason) => UploadCheck::Refused(reason.into()),
-            Ok(Some(false)) => UploadCheck::Doubtful(text::NO_DATA_DB.into()),
+        let read = |start, end| Box::pin(read_slice(file, start, end)) as _;
+        match zip::lists_file(size, "data.db", &read).await {
+            Err(ZipProblem::NotZip) => UploadCheck::Refused(UploadRefusal::NotZip),
+            Err(ZipProblem::Unreadable) => UploadCheck::Refused(UploadRefusal::Unreadable),
+            Ok(Some(false)) => UploadCheck::NoDataDb,
             Ok(_) => UploadCheck::Fine,
         }
     }
@@ -194,7 +166,6 @@ impl BackupsState {
         };
         self.upload.try_set(None);
         if result.is_ok() {
-            self.toasts.success(text::uploaded(&name));
             self.refresh();
         }
         result

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{ConfirmDialog, TextField};
-use crate::state::{BackupsState, Toasts};
+use crate::state::{BackupsState, CreateOutcome, NewBackup, Toasts};
 use crate::text;
 
 /// The "Create backup" button and its dialog. The dialog closes once the request is sent: the
@@ -33,16 +33,27 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         }
         open.set(false);
         spawn_local(async move {
-            let requested = (!typed.is_empty()).then(|| typed.clone());
-            match backups.create(requested).await {
-                Ok(()) => name.set(String::new()),
-                Err(error) => match error.field("name") {
+            let backup = match typed.is_empty() {
+                true => NewBackup::Unnamed,
+                false => NewBackup::Named(typed.clone()),
+            };
+            match backups.create(backup).await {
+                CreateOutcome::Made(made) => {
+                    name.set(String::new());
+                    toasts.success(text::created(&made));
+                }
+                CreateOutcome::Refused(error) => match error.field("name") {
                     Some(field) => {
                         refused.set(Some((typed, field.message.clone())));
                         open.set(true);
                     }
                     None => toasts.error(text::error_message(&error)),
                 },
+                CreateOutcome::Taken(taken) => {
+                    refused.set(Some((typed, text::name_taken(&taken))));
+                    open.set(true);
+                }
+                CreateOutcome::Unknown(maybe) => toasts.error(text::create_unknown(&maybe)),
             }
         });
     });

@@ -29,6 +29,7 @@ pub fn BackupsPage() -> impl IntoView {
     backups.reset();
     shown.show_address();
     backups.refresh();
+    backups.resume_restore();
     backups.watch_server();
     on_cleanup(move || backups.cancel_upload());
 
@@ -38,8 +39,7 @@ pub fn BackupsPage() -> impl IntoView {
         backups.pending().with(|jobs| {
             jobs.iter()
                 .map(|job| match job {
-                    Pending::Create(Some(name)) => text::creating(name),
-                    Pending::Create(None) => text::CREATING_UNNAMED.to_owned(),
+                    Pending::Create(name) => text::creating(name),
                 })
                 .collect::<Vec<_>>()
         })
@@ -123,7 +123,7 @@ pub fn BackupsPage() -> impl IntoView {
                 <create::CreateBackup locked=server_busy />
             </div>
             <upload::UploadBackup locked=restarting />
-            <RestoreNotice />
+            <restore::RestoreNotice />
             <ServerNotice
                 status=server
                 restarting
@@ -195,40 +195,10 @@ pub fn BackupsPage() -> impl IntoView {
             </div>
             {move || no_matches().then(|| view! { <p class="empty">{text::NO_MATCHES}</p> })}
             <delete::DeleteBackups target=delete_target />
-            <restore::RestoreBackup target=restore_target />
+            <restore::RestoreBackup target=restore_target locked=server_busy />
         </main>
         <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
     }
-}
-
-/// Where a restore started from this page stands. It never claims success: it says the server
-/// is restarting, then that it answers again.
-#[component]
-fn RestoreNotice() -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
-    move || {
-        backups.restore_phase().get().map(|phase| match phase {
-            RestorePhase::BackingUp(key) => working(text::restore_backing_up(&key)),
-            RestorePhase::Started(key) => working(text::restore_started(&key)),
-            RestorePhase::Restarting(key) => working(text::restore_restarting(&key)),
-            RestorePhase::Back(_) => {
-                view! { <p class="notice" role="status">{text::RESTORE_BACK}</p> }.into_any()
-            }
-            RestorePhase::Silent(_) => {
-                view! { <p class="notice error" role="alert">{text::RESTORE_SLOW}</p> }.into_any()
-            }
-        })
-    }
-}
-
-fn working(message: String) -> AnyView {
-    view! {
-        <p class="notice warn" role="status">
-            <span class="spinner" aria-hidden="true"></span>
-            {message}
-        </p>
-    }
-    .into_any()
 }
 
 /// What health polling found, unless a restore this page started explains it already.

@@ -1,26 +1,42 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::ApiError;
 use crate::components::{open_for, ConfirmDialog, TextField};
-use crate::state::{BackupsState, Toasts};
+use crate::state::{
+    BackupsState, CreateOutcome, RestorePhase, RestoreRefusal, Toasts, Unconfirmed,
+};
 use crate::text;
 
 /// Explains what a restore replaces and asks for the exact key to be typed before it can be
-/// confirmed.
+/// confirmed. Confirming is impossible while the server is busy or a restore is followed, so a
+/// restore is never sent twice.
 #[component]
-pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
+pub fn RestoreBackup(
+    target: RwSignal<Option<String>>,
+    #[prop(into)] locked: Signal<bool>,
+) -> impl IntoView {
     let backups = expect_context::<BackupsState>();
     let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let refused = RwSignal::new(None::<String>);
     let typed = RwSignal::new(String::new());
     let backup_first = RwSignal::new(false);
+    // Whether the backup lists data.db, read from its end when the dialog opens.
+    let has_data_db = RwSignal::new(None::<bool>);
     open_for(target, open, move || {
         typed.set(String::new());
         backup_first.set(false);
-        error.set(None);
+        refused.set(None);
+        has_data_db.set(None);
+        if let Some(key) = target.get_untracked() {
+            spawn_local(async move {
+                let listed = backups.lists_data_db(key.clone()).await;
+                if target.get_untracked().as_ref() == Some(&key) {
+                    has_data_db.set(listed);
+                }
+            });
+        }
     });
     let matches = Signal::derive(move || {
         target.with(|key| key.as_deref().is_some_and(|key| typed.with(|t| t == key)))
@@ -37,10 +53,8 @@ pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
             match result {
                 Ok(()) => open.set(false),
                 // The dialog may have been closed meanwhile: the refusal must still be seen.
-                Err(refusal) if !open.get_untracked() => {
-                    toasts.error(text::error_message(&refusal))
-                }
-                Err(refusal) => error.set(Some(refusal)),
+                Err(refusal) if !open.get_untracked() => toasts.error(refusal_text(&refusal)),
+                Err(refusal) => refused.set(Some(refusal_text(&refusal))),
             }
         });
     });
@@ -53,17 +67,89 @@ pub fn RestoreBackup(target: RwSignal<Option<String>>) -> impl IntoView {
             confirm_label=text::RESTORE
             danger=true
             pending
-            can_confirm=matches
-            error
+            can_confirm=Signal::derive(move || matches.get() && !locked.get())
             on_confirm=confirm
         >
             <p class="subject">{move || target.get()}</p>
+            {move || {
+                (has_data_db.get() == Some(false))
+                    .then(|| view! { <p class="notice error" role="alert">{text::RESTORE_NO_DATA_DB}</p> })
+            }}
             <p>{text::RESTORE_EXPLAINED}</p>
             <label class="check">
                 <input type="checkbox" bind:checked=backup_first />
                 {text::BACKUP_FIRST}
             </label>
             <TextField id="restore-confirm" label=text::RESTORE_CONFIRM_LABEL value=typed />
+            {move || {
+                locked.get().then(|| view! { <p class="notice warn" role="status">{text::RESTORE_WAITS}</p> })
+            }}
+            {move || {
+                refused.get().map(|reason| view! { <p class="notice error" role="alert">{reason}</p> })
+            }}
         </ConfirmDialog>
     }
+}
+
+fn refusal_text(refusal: &RestoreRefusal) -> String {
+    match refusal {
+        RestoreRefusal::Server(error) => text::error_message(error),
+        RestoreRefusal::BackupFirst(CreateOutcome::Refused(error)) => {
+            text::backup_first_refused(&text::error_message(error))
+        }
+        RestoreRefusal::BackupFirst(CreateOutcome::Unknown(name)) => {
+            text::backup_first_unknown(name)
+        }
+        RestoreRefusal::BackupFirst(CreateOutcome::Taken(name)) => {
+            text::backup_first_refused(&text::name_taken(name))
+        }
+        // Not a refusal; listed so that a new outcome cannot be missed here.
+        RestoreRefusal::BackupFirst(CreateOutcome::Made(name)) => text::created(name),
+    }
+}
+
+/// Where a restore started from this page stands: working, then how it ended as far as the
+/// server showed it — never "restored" on less than a restart with no failure logged.
+#[component]
+pub fn RestoreNotice() -> impl IntoView {
+    let backups = expect_context::<BackupsState>();
+    move || {
+        backups.restore_phase().get().map(|phase| match phase {
+            RestorePhase::BackingUp(key) => working(text::restore_backing_up(&key)),
+            RestorePhase::Started {
+                key,
+                answer_lost: false,
+            } => working(text::restore_started(&key)),
+            RestorePhase::Started {
+                key,
+                answer_lost: true,
+            } => working(text::restore_answer_lost(&key)),
+            RestorePhase::Restarting(key) => working(text::restore_restarting(&key)),
+            RestorePhase::Checking(key) => working(text::restore_checking(&key)),
+            RestorePhase::Restored(key) => {
+                view! { <p class="notice" role="status">{text::restored(&key)}</p> }.into_any()
+            }
+            RestorePhase::Failed { key, error } => alert(text::restore_failed(&key, &error)),
+            RestorePhase::Unconfirmed { key, why } => alert(match why {
+                Unconfirmed::NoRestart { answer_lost } => text::restore_not_seen(&key, answer_lost),
+                Unconfirmed::LogsOff => text::restore_logs_off(&key),
+                Unconfirmed::LogUnreadable => text::restore_log_unreadable(&key),
+                Unconfirmed::NotBack => text::RESTORE_SLOW.to_owned(),
+            }),
+        })
+    }
+}
+
+fn working(message: String) -> AnyView {
+    view! {
+        <p class="notice warn" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            {message}
+        </p>
+    }
+    .into_any()
+}
+
+fn alert(message: String) -> AnyView {
+    view! { <p class="notice error" role="alert">{message}</p> }.into_any()
 }

@@ -4,13 +4,14 @@ use web_sys::File;
 
 use crate::api::ApiError;
 use crate::components::{ConfirmDialog, UploadProgressView, UploadZone};
-use crate::state::{BackupsState, UploadCheck};
+use crate::state::{BackupsState, Toasts, UploadCheck, UploadRefusal};
 use crate::text;
 
 /// Pick or drop a file, check it in the browser, confirm it by name and size, then send it.
 #[component]
 pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let backups = expect_context::<BackupsState>();
+    let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
     let chosen = RwSignal::new_local(None::<File>);
@@ -33,8 +34,15 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 return;
             }
             let doubt = match check {
-                UploadCheck::Refused(reason) => return problem.set(Some(reason)),
-                UploadCheck::Doubtful(reason) => Some(reason),
+                UploadCheck::Refused(refusal) => {
+                    return problem.set(Some(match refusal {
+                        UploadRefusal::Empty => text::EMPTY_FILE.into(),
+                        UploadRefusal::NotZip => text::NOT_A_ZIP.into(),
+                        UploadRefusal::Unreadable => text::UNREADABLE_FILE.into(),
+                        UploadRefusal::NameTaken(name) => text::name_taken(&name),
+                    }));
+                }
+                UploadCheck::NoDataDb => Some(text::NO_DATA_DB.to_owned()),
                 UploadCheck::Fine => None,
             };
             warning.set(doubt);
@@ -49,8 +57,9 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         chosen.set(None);
         open.set(false);
         spawn_local(async move {
+            let name = file.name();
             match backups.upload(file).await {
-                Ok(()) => {}
+                Ok(()) => toasts.success(text::uploaded(&name)),
                 Err(ApiError::Cancelled) => cancelled.set(true),
                 Err(error) => problem.set(Some(text::error_message(&error))),
             }

@@ -503,6 +503,18 @@ impl Browser {
         }
     }
 
+    /// Opens the restore dialog of `key` and confirms it, as an admin does.
+    pub async fn restore(&self, key: &str) {
+        self.click_labelled(&format!("Restore {key}")).await;
+        self.confirm_restore(key).await;
+    }
+
+    /// In the open restore dialog: types the key and confirms.
+    pub async fn confirm_restore(&self, key: &str) {
+        self.fill("Type the backup name to confirm", key).await;
+        self.click_in_dialog("Restore").await;
+    }
+
     /// Every text shown with `role=status` right now.
     pub async fn statuses(&self) -> Vec<String> {
         let mut out = Vec::new();

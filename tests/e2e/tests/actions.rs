@@ -71,12 +71,20 @@ async fn creates_backups_with_and_without_a_name() {
         (keys.len() == 2).then_some(keys)
     })
     .await;
+    // Named by the panel the way PocketBase names it, tagged: `pb_backup_<app>_<UTC>_<tag>.zip`.
     let generated = keys.iter().find(|k| *k != "nightly_1.zip").unwrap();
+    let (stamp, tag) = generated
+        .strip_prefix("pb_backup_acme_")
+        .and_then(|rest| rest.strip_suffix(".zip"))
+        .and_then(|rest| rest.split_once('_'))
+        .unwrap_or_default();
     assert!(
-        generated.starts_with("pb_backup_") && generated.ends_with(".zip"),
+        stamp.len() == 14 && stamp.bytes().all(|b| b.is_ascii_digit()) && tag.len() == 4,
         "{generated}"
     );
-    browser.wait_for_text(generated).await;
+    browser
+        .wait_for_text(&format!("Backup {generated} created."))
+        .await;
     let row = browser
         .script(
             &format!(
@@ -93,18 +101,18 @@ async fn creates_backups_with_and_without_a_name() {
 }
 
 #[tokio::test]
-async fn a_name_the_server_refuses_is_shown_in_the_dialog() {
+async fn a_name_taken_behind_the_panels_back_is_caught_before_sending() {
     let server = PocketBase::start();
     let browser = signed_in(&server).await;
     browser.wait_for_text("No backups yet").await;
-    // Made behind the panel's back: its list does not know the name yet.
+    // Made behind the panel's back: its list does not know the name yet, the server's does.
     server.create_backup("taken.zip");
 
     browser.click("Create backup").await;
     browser.fill("Backup name", "taken.zip").await;
     browser.click_in_dialog("Create").await;
     browser
-        .wait_for_text("The backup file name is invalid or already exists.")
+        .wait_for_text("A backup named taken.zip already exists.")
         .await;
     assert_eq!(browser.open_dialog().await.1, "Create backup");
     assert_eq!(
@@ -312,14 +320,15 @@ async fn restores_after_typing_the_name_backing_up_first_through_every_phase() {
     browser.check("Back up current data first").await;
     browser.click_in_dialog("Restore").await;
 
-    // Each phase in turn, never "done" before the server answers again.
+    // Each phase in turn, never "restored" before the server restarted and its log was read.
     let phases = std::cell::RefCell::new(Vec::new());
-    e2e::eventually_within(Duration::from_secs(90), "the server to be back", || async {
+    e2e::eventually_within(Duration::from_secs(90), "the restore's end", || async {
         for status in browser.statuses().await {
             for (phase, words) in [
                 ("backing up", "Backing up the current data"),
-                ("restarting", "PocketBase is restarting"),
-                ("back", "PocketBase answers again after the restore."),
+                ("restarting", "PocketBase is working on it or restarting"),
+                ("checking", "Reading its log"),
+                ("restored", "Restored before.zip: PocketBase restarted"),
             ] {
                 let mut phases = phases.borrow_mut();
                 if status.contains(words) && phases.last() != Some(&phase) {
@@ -327,11 +336,11 @@ async fn restores_after_typing_the_name_backing_up_first_through_every_phase() {
                 }
             }
         }
-        (phases.borrow().last() == Some(&"back")).then_some(())
+        (phases.borrow().last() == Some(&"restored")).then_some(())
     })
     .await;
     let phases = phases.into_inner();
-    assert_eq!(phases, ["backing up", "restarting", "back"]);
+    assert_eq!(phases, ["backing up", "restarting", "checking", "restored"]);
     server.wait_until_healthy();
     let later = server.post_json(
         "/api/collections/_superusers/auth-with-password",
@@ -345,7 +354,10 @@ async fn restores_after_typing_the_name_backing_up_first_through_every_phase() {
     // The backup made first survives the restore: one more backup than before.
     let keys = server.keys();
     assert_eq!(keys.len(), 2, "{keys:?}");
-    assert!(keys.iter().any(|k| k.starts_with("pb_backup_")), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| k.starts_with("pre_restore_")),
+        "the backup made first does not say what it is: {keys:?}"
+    );
     browser.wait_for_text("before.zip").await;
 }
 

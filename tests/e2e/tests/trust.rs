@@ -1,0 +1,181 @@
+//! The panel says only what the server confirmed: a create is decided by its own name, a
+//! restore by a restart with no failure logged, and a failure in the server's own words.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use e2e::{signed_in, PocketBase};
+
+/// Waits for a status containing `done`, failing if one containing `never` shows first.
+async fn wait_for_status(browser: &e2e::Browser, patience: Duration, done: &str, never: &str) {
+    e2e::eventually_within(patience, done, || async {
+        let statuses = browser.statuses().await;
+        let claimed = statuses.iter().find(|s| s.contains(never));
+        assert!(claimed.is_none(), "claimed too early: {claimed:?}");
+        statuses.iter().any(|s| s.contains(done)).then_some(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_refused_as_busy_never_takes_another_admins_backup_as_its_own() {
+    let server = Arc::new(PocketBase::start());
+    server.create_backup("existing.zip");
+    server.add_ballast(200);
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["existing.zip"]).await;
+    browser.click("Create backup").await;
+
+    // Another admin starts an unnamed backup; the server names it `pb_backup_…` too.
+    let other = {
+        let server = server.clone();
+        std::thread::spawn(move || {
+            let token = server.admin_token();
+            server.post_json("/api/backups", Some(&token), serde_json::json!({}))
+        })
+    };
+    let token = server.admin_token();
+    e2e::eventually("the other admin's create to run", || async {
+        let health = server.get("/api/health", Some(&token))?;
+        (health.json()["data"]["canBackup"] == false).then_some(())
+    })
+    .await;
+    browser.click_in_dialog("Create").await;
+
+    // A "busy" may answer a resent copy of this very request, so the panel waits for the
+    // server's job to end and looks for its own name: absent, it is refused as busy.
+    let alert = e2e::eventually_within(Duration::from_secs(90), "the refusal", || async {
+        browser.has_alert().await.then_some(())?;
+        Some(browser.alert().await)
+    })
+    .await;
+    assert!(
+        alert.contains("another backup/restore process"),
+        "not the server's reason: {alert}"
+    );
+    assert_eq!(other.join().expect("the other create").status, 204);
+    let keys = server.keys();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    let theirs = keys.iter().find(|k| *k != "existing.zip").unwrap().clone();
+    browser.wait_for_text(&theirs).await;
+    let statuses = browser.statuses().await;
+    assert!(
+        !statuses.iter().any(|s| s.contains("created")),
+        "claimed another admin's backup: {statuses:?}"
+    );
+
+    // While the server is busy, a restore cannot even be confirmed.
+    browser.click_labelled("Restore existing.zip").await;
+    browser
+        .fill("Type the backup name to confirm", "existing.zip")
+        .await;
+    let restore = browser.dialog_button("Restore").await;
+    assert!(restore.is_enabled().await.unwrap());
+    server.add_ballast(800);
+    let other = {
+        let server = server.clone();
+        std::thread::spawn(move || server.create_backup("later.zip"))
+    };
+    browser.wait_for_text("restoring waits until it ends").await;
+    assert!(!restore.is_enabled().await.unwrap());
+    other.join().expect("the second create");
+    e2e::eventually("Restore to be possible again", || async {
+        restore.is_enabled().await.ok()?.then_some(())
+    })
+    .await;
+    browser.press_escape().await;
+}
+
+#[tokio::test]
+async fn a_failed_restore_shows_the_servers_own_error_and_never_says_restored() {
+    let server = PocketBase::start();
+    // A zip PocketBase accepts as an upload but cannot restore: it has no data.db.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let zip = dir.path().join("no_data.zip");
+    let script = "import sys, zipfile\n\
+        with zipfile.ZipFile(sys.argv[1], 'w') as z:\n    z.writestr('notes.txt', 'not a backup')";
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&zip)
+        .status()
+        .expect("python3");
+    assert!(status.success());
+    let bytes = std::fs::read(&zip).expect("zip");
+    assert_eq!(server.upload("no_data.zip", &bytes).status, 204);
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["no_data.zip"]).await;
+
+    browser.click_labelled("Restore no_data.zip").await;
+    // Read from the backup's end before anything is sent.
+    browser
+        .wait_for_text("This backup has no data.db, so it is not a PocketBase backup")
+        .await;
+    browser.confirm_restore("no_data.zip").await;
+
+    let said = e2e::eventually_within(Duration::from_secs(40), "the failure", || async {
+        let statuses = browser.statuses().await;
+        let claimed = statuses.iter().find(|s| s.contains("Restored"));
+        assert!(claimed.is_none(), "claimed a failed restore: {claimed:?}");
+        let alert = browser.alert().await;
+        alert
+            .contains("The restore of no_data.zip failed")
+            .then_some(alert)
+    })
+    .await;
+    assert!(
+        said.contains("data.db file is missing or invalid"),
+        "not the server's own error: {said}"
+    );
+    assert_eq!(server.keys(), ["no_data.zip"]);
+}
+
+#[tokio::test]
+async fn a_quick_restore_is_confirmed_within_seconds_of_the_restart() {
+    let server = PocketBase::start();
+    server.create_backup("small.zip");
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["small.zip"]).await;
+
+    browser.restore("small.zip").await;
+    let clicked = Instant::now();
+    // PocketBase restarts about a second after its answer, and writes its log 3 s after the
+    // last entry: a few seconds in all, where a fixed wait took 15.
+    wait_for_status(
+        &browser,
+        Duration::from_secs(12),
+        "Restored small.zip: PocketBase restarted",
+        "whether it restored it is unknown",
+    )
+    .await;
+    println!("restored, said after {:?}", clicked.elapsed());
+}
+
+#[tokio::test]
+async fn a_reload_during_a_restore_keeps_following_it() {
+    let server = PocketBase::start();
+    server.add_ballast(300);
+    server.create_backup("big.zip");
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["big.zip"]).await;
+
+    browser.restore("big.zip").await;
+    browser
+        .wait_for_text("PocketBase accepted the restore of big.zip")
+        .await;
+    browser.reload().await;
+
+    // The page picks the restore up again and follows it to its end.
+    browser.wait_for_heading("Backups").await;
+    wait_for_status(
+        &browser,
+        Duration::from_secs(90),
+        "Restored big.zip: PocketBase restarted",
+        "logged no failure for big.zip",
+    )
+    .await;
+    assert_eq!(
+        browser.local_storage("pb-backups-panel.restore").await,
+        None,
+        "the finished restore is still tracked"
+    );
+}
