@@ -20,6 +20,7 @@ use state::{provide_app_state, SessionState};
 pub fn App() -> impl IntoView {
     provide_app_state();
     let session = expect_context::<SessionState>();
+    session.follow_other_tabs();
     view! {
         <Show when=move || session.is_signed_in() fallback=SignInPage>
             <BackupsPage />

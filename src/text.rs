@@ -2,7 +2,6 @@
 
 use crate::api::{ApiError, BadServerUrl, NameProblem, NAME_MAX_CHARS};
 use crate::format::{duration, human_size};
-use crate::state::UploadProgress;
 
 pub const APP_TITLE: &str = "PocketBase backups";
 
@@ -18,6 +17,7 @@ pub const PASSWORD_REQUIRED: &str = "Enter the password.";
 /// auth-with-password answers 401 with an `mfaId` when the account needs a second factor.
 pub const MFA_NOT_SUPPORTED: &str = "This account requires multi-factor authentication, which this panel does not support yet. Use PocketBase's dashboard, or an account without MFA.";
 pub const SESSION_EXPIRED: &str = "Your session has expired or is no longer valid. Sign in again.";
+pub const SIGNED_OUT_ELSEWHERE: &str = "You signed out in another tab.";
 
 pub const BACKUPS: &str = "Backups";
 pub const REFRESH: &str = "Refresh";
@@ -35,6 +35,7 @@ pub const COLUMN_ACTIONS: &str = "Actions";
 pub const CREATE_BACKUP: &str = "Create backup";
 pub const CREATE: &str = "Create";
 pub const BACKUP_NAME: &str = "Backup name";
+pub const CREATING: &str = "Creating a backup…";
 pub const BACKUP_NAME_HINT: &str =
     "Optional. Lowercase letters, digits, _ and -, ending in .zip. Leave empty to let PocketBase name it.";
 
@@ -46,6 +47,11 @@ pub const EMPTY_FILE: &str = "This file is empty.";
 pub const NOT_A_ZIP: &str = "This file is not a zip archive. PocketBase only accepts .zip backups.";
 pub const NO_DATA_DB: &str = "This zip has no data.db, so it is probably not a PocketBase backup: restoring it would fail. Upload it anyway only if you are sure.";
 pub const CANCEL_UPLOAD: &str = "Cancel upload";
+pub const FINISHING: &str =
+    "Finishing… every byte is sent; PocketBase is storing the file and cannot be stopped now.";
+pub const UPLOAD_AS: &str = "Upload as";
+pub const UPLOAD_NAME_EMPTY: &str = "Enter a name to store the backup under.";
+pub const UPLOAD_NAME_SLASH: &str = "A name cannot contain / or \\.";
 pub const CANCELLED: &str = "Cancelled. The server did not store anything.";
 pub const UPLOAD_TOO_SLOW: &str = "At this speed the upload takes longer than PocketBase's 5-minute request limit and will probably be cut off. Upload over a faster connection, or copy the file into pb_data/backups on the server.";
 pub const UPLOAD_ANYWAY: &str = "Upload anyway";
@@ -93,17 +99,18 @@ pub fn uploading(name: &str) -> String {
 }
 
 /// `12.3 MB of 250.0 MB · 4% · 3.2 MB/s · 1 min 15 s left`
-pub fn upload_status(progress: &UploadProgress) -> String {
-    let mut status = format!(
-        "{} of {} · {}%",
-        human_size(progress.sent),
-        human_size(progress.total),
-        progress.percent()
-    );
-    if let Some(speed) = progress.bytes_per_second() {
+pub fn upload_status(
+    sent: u64,
+    total: u64,
+    percent: u64,
+    bytes_per_second: Option<u64>,
+    seconds_left: Option<u64>,
+) -> String {
+    let mut status = format!("{} of {} · {percent}%", human_size(sent), human_size(total));
+    if let Some(speed) = bytes_per_second {
         status.push_str(&format!(" · {}/s", human_size(speed)));
     }
-    if let Some(left) = progress.seconds_left() {
+    if let Some(left) = seconds_left {
         status.push_str(&format!(" · {} left", duration(left)));
     }
     status
@@ -124,6 +131,18 @@ pub fn create_unknown(name: &str) -> String {
 
 pub fn uploaded(name: &str) -> String {
     format!("Uploaded {name}.")
+}
+
+pub fn upload_name_taken(name: &str) -> String {
+    format!("A backup named {name} already exists. Upload this file under another name:")
+}
+
+pub fn stored_despite_cancel(name: &str) -> String {
+    format!("The cancel came too late: PocketBase stored {name}, and the list shows it. Delete it if you do not want it.")
+}
+
+pub fn cancel_unconfirmed(name: &str) -> String {
+    format!("The upload was cancelled, but whether PocketBase stored {name} could not be checked. Look at the list before uploading it again.")
 }
 
 pub fn deleted(keys: &[String]) -> String {

@@ -37,10 +37,13 @@ impl UploadCanceller {
 }
 
 impl PocketBase {
-    /// Starts `POST /api/backups/upload`; `on_progress(sent, total)` reports the bytes sent.
+    /// Starts `POST /api/backups/upload` of `file`, stored as `name` (the file name given to
+    /// `FormData` is the key PocketBase stores it under); `on_progress(sent, total)` reports the
+    /// bytes sent.
     pub fn start_upload(
         &self,
         file: &File,
+        name: &str,
         mut on_progress: impl FnMut(f64, f64) + 'static,
     ) -> Result<UploadRequest, ApiError> {
         let xhr = XmlHttpRequest::new().map_err(js_failure)?;
@@ -62,7 +65,7 @@ impl PocketBase {
         let done = js_sys::Promise::new(&mut |resolve, _| xhr.set_onloadend(Some(&resolve)));
 
         let form = FormData::new().map_err(js_failure)?;
-        form.append_with_blob_and_filename("file", file, &file.name())
+        form.append_with_blob_and_filename("file", file, name)
             .map_err(js_failure)?;
         xhr.send_with_opt_form_data(Some(&form))
             .map_err(js_failure)?;

@@ -13,6 +13,7 @@ pub fn UploadProgressView(
     let show = move |part: fn(&UploadProgress) -> String| {
         move || progress.with(|p| p.as_ref().map(part).unwrap_or_default())
     };
+    let finishing = move || progress.with(|p| p.as_ref().is_some_and(UploadProgress::finishing));
     let too_slow = move || {
         progress.with(|p| {
             p.as_ref()
@@ -31,10 +32,29 @@ pub fn UploadProgressView(
                     max=show(|p| p.total.to_string())
                     value=show(|p| p.sent.to_string())
                 ></progress>
-                <span class="status">{show(text::upload_status)}</span>
-                <button type="button" on:click=move |_| on_cancel.run(())>
-                    {text::CANCEL_UPLOAD}
-                </button>
+                <span class="status">
+                    {show(|p| {
+                        text::upload_status(
+                            p.sent,
+                            p.total,
+                            p.percent(),
+                            p.bytes_per_second(),
+                            p.seconds_left(),
+                        )
+                    })}
+                </span>
+                {move || {
+                    if finishing() {
+                        view! { <p class="notice" role="status">{text::FINISHING}</p> }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" on:click=move |_| on_cancel.run(())>
+                                {text::CANCEL_UPLOAD}
+                            </button>
+                        }
+                            .into_any()
+                    }
+                }}
                 <Show when=too_slow>
                     <p class="notice warn">{text::UPLOAD_TOO_SLOW}</p>
                 </Show>

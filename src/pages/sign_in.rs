@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{normalize_server_url, ApiError};
 use crate::components::{ErrorNotice, TextField};
-use crate::state::SessionState;
+use crate::state::{SessionState, SignedOut};
 use crate::text;
 
 #[component]
@@ -71,7 +71,14 @@ pub fn SignInPage() -> impl IntoView {
                     session
                         .notice()
                         .get()
-                        .map(|notice| view! { <p class="notice warn" role="alert">{notice}</p> })
+                        .map(|notice| {
+                            let words = match notice {
+                                SignedOut::Expired => text::SESSION_EXPIRED,
+                                SignedOut::Restored => text::RESTORED_SIGN_IN,
+                                SignedOut::ElsewhereSignedOut => text::SIGNED_OUT_ELSEWHERE,
+                            };
+                            view! { <p class="notice warn" role="alert">{words}</p> }
+                        })
                 }}
                 <TextField
                     id="server-url"

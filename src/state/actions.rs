@@ -4,19 +4,34 @@
 use leptos::prelude::*;
 
 use super::backups::BackupsState;
-use crate::api::{check_backup_name, ApiError};
-use crate::text;
+use crate::api::{check_backup_name, ApiError, NameProblem};
+
+/// Why a name typed for a new backup cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewNameProblem {
+    /// Against the server's rule.
+    Rule(NameProblem),
+    /// The list already has it.
+    Taken,
+}
+
+/// What a delete did: the keys deleted, and those refused with the server's reasons.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Deleted {
+    pub deleted: Vec<String>,
+    pub refused: Vec<(String, ApiError)>,
+}
 
 impl BackupsState {
     /// The browser-side reason a name cannot be used, if any: the server's rule, or a key the
     /// list already has.
-    pub fn name_problem(&self, name: &str) -> Option<String> {
+    pub fn name_problem(&self, name: &str) -> Option<NewNameProblem> {
         if let Err(problem) = check_backup_name(name) {
-            return Some(text::name_problem(problem));
+            return Some(NewNameProblem::Rule(problem));
         }
         // Tracked: a refreshed list can make a name free or taken while it is typed.
         let taken = self.rows.with(|rows| rows.iter().any(|r| r.key == name));
-        (!name.is_empty() && taken).then(|| text::name_taken(name))
+        (!name.is_empty() && taken).then_some(NewNameProblem::Taken)
     }
 
     /// A download link for `key` with a fresh, short-lived file token.
@@ -28,30 +43,35 @@ impl BackupsState {
 
     /// `DELETE /api/backups/{key}` for each key, one after the other. A refusal of one does not
     /// stop the rest; the refused keys come back with the server's reasons.
-    pub async fn delete(self, keys: Vec<String>) -> Vec<(String, ApiError)> {
+    pub async fn delete(self, keys: Vec<String>) -> Deleted {
+        let mut done = Deleted::default();
         let client = match self.client() {
             Ok(client) => client,
-            Err(error) => return keys.into_iter().map(|k| (k, error.clone())).collect(),
+            Err(error) => {
+                done.refused = keys.into_iter().map(|k| (k, error.clone())).collect();
+                return done;
+            }
         };
-        let mut refused = Vec::new();
-        let mut deleted = Vec::new();
         for key in keys {
             self.busy_keys.update(|k| k.push(key.clone()));
             let result = self.session.screen(&client, client.delete(&key).await);
             self.busy_keys.try_update(|k| k.retain(|k| *k != key));
             match result {
-                Ok(()) => deleted.push(key),
+                Ok(()) => done.deleted.push(key),
                 // Signed out: no later request can succeed either.
-                Err(error) if error.is_unauthorized() => return vec![(key, error)],
-                Err(error) => refused.push((key, error)),
+                Err(error) if error.is_unauthorized() => {
+                    done.refused.push((key, error));
+                    break;
+                }
+                Err(error) => done.refused.push((key, error)),
             }
         }
-        if !deleted.is_empty() {
+        if !done.deleted.is_empty() {
             self.rows
-                .try_update(|rows| rows.retain(|r| !deleted.contains(&r.key)));
-            self.toasts.success(text::deleted(&deleted));
+                .try_update(|rows| rows.retain(|r| !done.deleted.contains(&r.key)));
+            self.announce_change();
             self.refresh();
         }
-        refused
+        done
     }
 }

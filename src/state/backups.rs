@@ -6,9 +6,13 @@ use leptos::task::spawn_local;
 
 use super::health::ServerStatus;
 use super::restore::RestorePhase;
+use super::storage;
 use super::upload::UploadProgress;
 use super::{SessionState, Toasts};
 use crate::api::{ApiError, BackupInfo, PocketBase, UploadCanceller};
+
+/// Where a change to the list is announced to the panel's other tabs.
+const CHANGED_KEY: &str = "changed";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListStatus {
@@ -20,8 +24,8 @@ pub enum ListStatus {
 /// Server work that will add a row when it ends, shown in the table meanwhile.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
-    /// A backup of this name is being made.
-    Create(String),
+    /// A backup is being made: of this name, once it is chosen.
+    Create(Option<String>),
 }
 
 #[derive(Clone, Copy)]
@@ -116,6 +120,23 @@ impl BackupsState {
                 Err(error) => this.status.set(ListStatus::Failed(error)),
             }
         });
+    }
+
+    /// Tells the panel's other tabs that the list changed, so they load it again (a `storage`
+    /// event reaches every other tab of this origin).
+    pub(super) fn announce_change(&self) {
+        storage::write(CHANGED_KEY, &js_sys::Date::now().to_string());
+    }
+
+    /// Loads the list again whenever another tab of the panel changed it.
+    pub fn follow_other_tabs(self) {
+        let key = storage::full_key(CHANGED_KEY);
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(key.as_str()) {
+                self.refresh();
+            }
+        });
+        on_cleanup(move || listener.remove());
     }
 
     /// The signed-in client; signed out counts as unauthorized.

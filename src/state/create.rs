@@ -80,7 +80,25 @@ impl BackupsState {
     /// `POST /api/backups`; synchronous on the server, so this can take minutes. The name is
     /// fixed first, against the server's own list read just before. If the answer is lost, the
     /// wait goes on through health polling and the list decides, by that name.
-    pub async fn create(self, backup: NewBackup) -> CreateOutcome {
+    ///
+    /// The create counts as running from this call on, before anything is awaited: a second
+    /// click in the same moment finds [`BackupsState::is_creating`] true and sends nothing.
+    pub fn create(self, backup: NewBackup) -> impl std::future::Future<Output = CreateOutcome> {
+        let mut job = Pending::Create(None);
+        self.pending.update(|p| p.push(job.clone()));
+        async move {
+            let outcome = self.send_create(backup, &mut job).await;
+            self.finish(&job);
+            if matches!(outcome, CreateOutcome::Made(_)) {
+                self.announce_change();
+            }
+            self.refresh();
+            outcome
+        }
+    }
+
+    /// The create itself; `job` is renamed in the table once its name is chosen.
+    async fn send_create(&self, backup: NewBackup, job: &mut Pending) -> CreateOutcome {
         let client = match self.client() {
             Ok(client) => client,
             Err(error) => return CreateOutcome::Refused(error),
@@ -89,8 +107,13 @@ impl BackupsState {
             Ok(name) => name,
             Err(outcome) => return outcome,
         };
-        let job = Pending::Create(name.clone());
-        self.pending.update(|p| p.push(job.clone()));
+        let named = Pending::Create(Some(name.clone()));
+        self.pending.try_update(|p| {
+            if let Some(at) = p.iter().position(|j| j == job) {
+                p[at] = named.clone();
+            }
+        });
+        *job = named;
         let answer = self
             .session
             .screen(&client, client.create(Some(&name)).await);
@@ -98,10 +121,7 @@ impl BackupsState {
             Err(error) if answer_is_unsure(error) => self.list_once_idle(&client, &name).await,
             _ => None,
         };
-        let outcome = create_outcome(&name, answer, listed_after);
-        self.finish(&job);
-        self.refresh();
-        outcome
+        create_outcome(&name, answer, listed_after)
     }
 
     /// The name to send: the admin's if the server does not have it yet, else one made the way

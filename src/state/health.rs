@@ -1,5 +1,8 @@
 //! Whether the server is busy with a backup or restore — started here, in another tab, or by
-//! its cron — read from `GET /api/health` every few seconds while the backups page is visible.
+//! its cron — read from `GET /api/health` while the backups page is visible: often while a job
+//! runs, rarely at idle. Each check is a row in PocketBase's request log, and PocketBase writes
+//! its log only after 3 s without a new entry: a page that polled every 2 s would hold back
+//! every log entry — the dashboard's Logs page included — for as long as it is open.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,7 +10,12 @@ use leptos::task::spawn_local;
 use super::backups::BackupsState;
 use super::browser::{page_hidden, sleep};
 
-const POLL_MS: i32 = 2_000;
+/// Between checks while the server is busy or unreachable: a job's end is shown promptly.
+pub const BUSY_POLL_MS: f64 = 2_000.0;
+/// Between checks at idle; the page also checks at once when it comes back to the front.
+pub const IDLE_POLL_MS: f64 = 20_000.0;
+/// How often the loop looks whether a check is due (no request).
+const TICK_MS: i32 = 500;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ServerStatus {
@@ -30,14 +38,34 @@ impl BackupsState {
     pub fn watch_server(self) {
         // Owned by the caller: gone once it unmounts, which ends the loop.
         let alive = StoredValue::new(());
+        // Back in front (tab shown again, window focused): ask at once.
+        let wake = StoredValue::new(true);
+        let listeners = ["visibilitychange", "focus"]
+            .map(|event| window_event_listener_untyped(event, move |_| wake.set_value(true)));
+        on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
         spawn_local(async move {
+            let mut next_check = 0.0;
             while alive.try_get_value().is_some() {
-                // A restore being followed polls on its own, and needs silence to read the log.
-                if !page_hidden() && !self.is_restoring() {
-                    self.check_server().await;
+                if wake.try_get_value() == Some(true) {
+                    wake.set_value(false);
+                    next_check = 0.0;
                 }
-                sleep(POLL_MS).await;
+                // A restore being followed polls on its own, and needs silence to read the log.
+                let due = js_sys::Date::now() >= next_check;
+                if due && !page_hidden() && !self.is_restoring() {
+                    let status = self.check_server().await;
+                    next_check = js_sys::Date::now() + poll_interval_ms(status);
+                }
+                sleep(TICK_MS).await;
             }
+        });
+    }
+
+    /// Asks the server at once, e.g. before an action that needs it free; the answer also sets
+    /// how soon the polling asks again.
+    pub fn check_now(self) {
+        spawn_local(async move {
+            self.check_server().await;
         });
     }
 
@@ -64,5 +92,26 @@ impl BackupsState {
             self.refresh();
         }
         status
+    }
+}
+
+/// How long until the next health check after one that found `status`.
+pub fn poll_interval_ms(status: ServerStatus) -> f64 {
+    match status {
+        ServerStatus::Busy | ServerStatus::Unreachable => BUSY_POLL_MS,
+        ServerStatus::Idle | ServerStatus::Unknown => IDLE_POLL_MS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polls_often_only_while_something_runs() {
+        assert_eq!(poll_interval_ms(ServerStatus::Busy), 2_000.0);
+        assert_eq!(poll_interval_ms(ServerStatus::Unreachable), 2_000.0);
+        assert_eq!(poll_interval_ms(ServerStatus::Idle), 20_000.0);
+        assert_eq!(poll_interval_ms(ServerStatus::Unknown), 20_000.0);
     }
 }

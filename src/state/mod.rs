@@ -14,15 +14,19 @@ mod storage;
 mod toasts;
 mod upload;
 
+pub use actions::{Deleted, NewNameProblem};
 pub use backups::{BackupsState, ListStatus, Pending};
 pub use create::{CreateOutcome, NewBackup};
 pub use health::ServerStatus;
 pub use list_view::{ListView, SortKey};
 pub use restore::{RestorePhase, RestoreRefusal, Unconfirmed};
-pub use session::{Session, SessionState};
+pub use session::{Session, SessionState, SignedOut};
 pub use shown::ShownBackups;
 pub use toasts::{Toast, ToastKind, Toasts};
-pub use upload::{UploadCheck, UploadProgress, UploadRefusal, SERVER_TIMEOUT_SECONDS};
+pub use upload::{
+    UploadCheck, UploadNameProblem, UploadOutcome, UploadProgress, UploadRefusal,
+    SERVER_TIMEOUT_SECONDS,
+};
 
 use leptos::prelude::provide_context;
 

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::backups::BackupsState;
 use super::browser::sleep;
 use super::create::{CreateOutcome, NewBackup};
+use super::session::SignedOut;
 use super::storage;
 use crate::api::{decode, encode, parse_modified, ApiError, LogEntry, PocketBase, RealtimeLink};
-use crate::text;
 
 /// The server allows a restore 10 minutes; after that the panel stops waiting and says so.
 const PATIENCE_MS: f64 = 10.0 * 60.0 * 1000.0;
@@ -366,7 +366,7 @@ impl BackupsState {
                     storage::remove(TRACK_KEY);
                     self.restore.try_set(None);
                     self.session
-                        .sign_out_if_current(client, text::RESTORED_SIGN_IN);
+                        .sign_out_if_current(client, SignedOut::Restored);
                     return None;
                 }
                 Err(_) => None,
@@ -387,6 +387,7 @@ impl BackupsState {
     fn end_restore(&self, end: RestorePhase) {
         storage::remove(TRACK_KEY);
         self.restore.try_set(Some(end));
+        self.announce_change();
         self.refresh();
     }
 }

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::storage;
 use crate::api::{decode, encode, ApiError, PocketBase};
-use crate::text;
 
 const SESSION_KEY: &str = "session";
 /// Remembered after sign-out, to pre-fill the next sign-in.
@@ -23,6 +22,11 @@ impl Session {
     pub fn client(&self) -> PocketBase {
         PocketBase::new(&self.server_url).with_token(&self.token)
     }
+
+    /// The same superuser on the same server (the token may have been renewed).
+    fn same_account(&self, other: &Session) -> bool {
+        self.server_url == other.server_url && self.email == other.email
+    }
 }
 
 impl std::fmt::Debug for Session {
@@ -34,28 +38,71 @@ impl std::fmt::Debug for Session {
     }
 }
 
+/// Why the admin was sent back to the sign-in page without choosing to sign out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedOut {
+    /// The server no longer accepts the token (expired, or revoked).
+    Expired,
+    /// A restore replaced the superusers, and this one is not among them.
+    Restored,
+    /// Signed out in another tab.
+    ElsewhereSignedOut,
+}
+
 #[derive(Clone, Copy)]
 pub struct SessionState {
     current: RwSignal<Option<Session>>,
     /// Why the admin was sent back to the sign-in page, shown there.
-    notice: RwSignal<Option<&'static str>>,
+    notice: RwSignal<Option<SignedOut>>,
 }
 
 impl SessionState {
-    /// The session saved by an earlier visit, if any.
+    /// The session saved by an earlier visit, if any. A value that is not one (corrupt, or
+    /// written by something else) is discarded.
     pub fn restore() -> Self {
-        let saved = storage::read(SESSION_KEY).and_then(|json| decode(&json).ok());
         Self {
-            current: RwSignal::new(saved),
+            current: RwSignal::new(saved_session()),
             notice: RwSignal::new(None),
         }
+    }
+
+    /// Follows sign-ins and sign-outs made in the panel's other tabs (`storage` events fire
+    /// only for changes made elsewhere).
+    pub fn follow_other_tabs(self) {
+        let listener = leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(storage::full_key(SESSION_KEY).as_str()) {
+                return;
+            }
+            match saved_session() {
+                // Another account or server: start over with it, as a fresh page would.
+                Some(session)
+                    if self.current.with_untracked(|c| {
+                        c.as_ref().is_some_and(|c| !c.same_account(&session))
+                    }) =>
+                {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().reload();
+                    }
+                }
+                Some(session) => {
+                    self.notice.set(None);
+                    self.current.set(Some(session));
+                }
+                None if self.current.with_untracked(Option::is_some) => {
+                    self.notice.set(Some(SignedOut::ElsewhereSignedOut));
+                    self.current.set(None);
+                }
+                None => {}
+            }
+        });
+        on_cleanup(move || listener.remove());
     }
 
     pub fn current(&self) -> Signal<Option<Session>> {
         self.current.into()
     }
 
-    pub fn notice(&self) -> Signal<Option<&'static str>> {
+    pub fn notice(&self) -> Signal<Option<SignedOut>> {
         self.notice.into()
     }
 
@@ -103,7 +150,7 @@ impl SessionState {
     }
 
     /// Forgets the token; `notice` tells the sign-in page why, when it was not the admin's choice.
-    pub fn sign_out(&self, notice: Option<&'static str>) {
+    pub fn sign_out(&self, notice: Option<SignedOut>) {
         storage::remove(SESSION_KEY);
         self.notice.set(notice);
         self.current.set(None);
@@ -125,16 +172,26 @@ impl SessionState {
     ) -> Result<T, ApiError> {
         if let Err(error) = &result {
             if error.is_unauthorized() {
-                self.sign_out_if_current(sent_by, text::SESSION_EXPIRED);
+                self.sign_out_if_current(sent_by, SignedOut::Expired);
             }
         }
         result
     }
 
     /// Signs out with `notice` if `client` still holds the signed-in session's token.
-    pub fn sign_out_if_current(&self, client: &PocketBase, notice: &'static str) {
+    pub fn sign_out_if_current(&self, client: &PocketBase, notice: SignedOut) {
         if self.client().as_ref() == Some(client) {
             self.sign_out(Some(notice));
         }
     }
+}
+
+/// The session in `localStorage`; a value that does not read as one is removed.
+fn saved_session() -> Option<Session> {
+    let json = storage::read(SESSION_KEY)?;
+    let session = decode::<Session>(&json).ok();
+    if session.is_none() {
+        storage::remove(SESSION_KEY);
+    }
+    session
 }

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use web_sys::File;
 
 use super::backups::BackupsState;
-use super::browser::read_slice;
+use super::browser::{read_slice, sleep};
 use crate::api::zip::{self, ZipProblem};
-use crate::api::ApiError;
+use crate::api::{ApiError, PocketBase};
 
 /// PocketBase cuts requests that take longer than this.
 pub const SERVER_TIMEOUT_SECONDS: u64 = 5 * 60;
@@ -15,22 +15,54 @@ pub const SERVER_TIMEOUT_SECONDS: u64 = 5 * 60;
 /// What the browser can tell about a file before uploading it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UploadCheck {
-    Fine,
     /// The server would refuse it: not sent.
     Refused(UploadRefusal),
-    /// The server accepts it, but its zip lists no `data.db`, so it is unlikely to be a backup
-    /// and restoring it would fail: sent only if the admin insists.
-    NoDataDb,
+    /// The server accepts it. `no_data_db`: its zip lists no `data.db`, so it is unlikely to be
+    /// a backup and restoring it would fail (sent only if the admin insists); `name_taken`: the
+    /// server has a backup of its name, so it goes under another.
+    Fine { no_data_db: bool, name_taken: bool },
 }
 
 /// Why a file would be refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UploadRefusal {
     Empty,
     NotZip,
     Unreadable,
-    /// The server has a backup of this name.
-    NameTaken(String),
+}
+
+/// Why a name to upload a file under cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadNameProblem {
+    Empty,
+    /// `/` or `\`: the server would keep only the last part of it.
+    HasSlash,
+    Taken,
+}
+
+/// What became of an upload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UploadOutcome {
+    Uploaded(String),
+    /// Cancelled, and the list confirms that nothing was stored.
+    Cancelled,
+    /// Cancelled too late: the server stored it, and the list shows it.
+    StoredDespiteCancel(String),
+    /// Cancelled; whether the server stored it could not be read.
+    CancelUnconfirmed(String),
+    Failed(ApiError),
+}
+
+/// `name` with `_2`, `_3`, … before its extension: the first that `taken` does not hold.
+pub fn free_upload_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => (stem, format!(".{extension}")),
+        _ => (name, String::new()),
+    };
+    (2..)
+        .map(|n| format!("{stem}_{n}{extension}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
 }
 
 /// How far an upload has got. Times are milliseconds since the epoch.
@@ -76,6 +108,12 @@ impl UploadProgress {
         }
     }
 
+    /// Every byte has left the browser: the server is storing the file, and cancelling could
+    /// no longer stop it.
+    pub fn finishing(&self) -> bool {
+        self.total > 0 && self.sent >= self.total
+    }
+
     pub fn percent(&self) -> u64 {
         if self.total == 0 {
             return 100;
@@ -117,27 +155,48 @@ impl BackupsState {
         if size == 0 {
             return UploadCheck::Refused(UploadRefusal::Empty);
         }
-        if self.has_key(&file.name()) {
-            return UploadCheck::Refused(UploadRefusal::NameTaken(file.name()));
-        }
         let read = |start, end| Box::pin(read_slice(file, start, end)) as _;
-        match zip::lists_file(size, "data.db", &read).await {
-            Err(ZipProblem::NotZip) => UploadCheck::Refused(UploadRefusal::NotZip),
-            Err(ZipProblem::Unreadable) => UploadCheck::Refused(UploadRefusal::Unreadable),
-            Ok(Some(false)) => UploadCheck::NoDataDb,
-            Ok(_) => UploadCheck::Fine,
+        let no_data_db = match zip::lists_file(size, "data.db", &read).await {
+            Err(ZipProblem::NotZip) => return UploadCheck::Refused(UploadRefusal::NotZip),
+            Err(ZipProblem::Unreadable) => return UploadCheck::Refused(UploadRefusal::Unreadable),
+            Ok(listed) => listed == Some(false),
+        };
+        UploadCheck::Fine {
+            no_data_db,
+            name_taken: self.has_key(&file.name()),
         }
+    }
+
+    /// Why a file cannot be uploaded under `name`, if it cannot.
+    pub fn upload_name_problem(&self, name: &str) -> Option<UploadNameProblem> {
+        if name.trim().is_empty() {
+            Some(UploadNameProblem::Empty)
+        } else if name.contains(['/', '\\']) {
+            Some(UploadNameProblem::HasSlash)
+        } else {
+            // Tracked: a refreshed list can make a name taken while it is typed.
+            let taken = self.rows.with(|rows| rows.iter().any(|r| r.key == name));
+            taken.then_some(UploadNameProblem::Taken)
+        }
+    }
+
+    /// A name the list does not hold yet, made from `name`.
+    pub fn free_upload_name(&self, name: &str) -> String {
+        free_upload_name(name, |candidate| self.has_key(candidate))
     }
 
     pub fn upload_progress(&self) -> Signal<Option<UploadProgress>> {
         self.upload.into()
     }
 
-    /// `POST /api/backups/upload`: the browser streams the file; its key is the file's name.
-    /// One upload at a time.
-    pub async fn upload(self, file: File) -> Result<(), ApiError> {
-        let client = self.client()?;
-        let name = file.name();
+    /// `POST /api/backups/upload` of `file` under `name`: the browser streams the file. One
+    /// upload at a time. A cancelled upload is reported as such only once the list confirms
+    /// that the server stored nothing.
+    pub async fn upload(self, file: File, name: String) -> UploadOutcome {
+        let client = match self.client() {
+            Ok(client) => client,
+            Err(error) => return UploadOutcome::Failed(error),
+        };
         let total = file.size() as u64;
         self.upload.set(Some(UploadProgress::new(
             name.clone(),
@@ -145,7 +204,7 @@ impl BackupsState {
             js_sys::Date::now(),
         )));
         let progress = self.upload;
-        let started = client.start_upload(&file, move |sent, body| {
+        let started = client.start_upload(&file, &name, move |sent, body| {
             progress.try_update(|p| {
                 if let Some(p) = p {
                     // The request body is the file plus a little multipart framing: report
@@ -165,14 +224,50 @@ impl BackupsState {
             Err(error) => Err(error),
         };
         self.upload.try_set(None);
-        if result.is_ok() {
-            self.refresh();
+        let outcome = match result {
+            Ok(()) => UploadOutcome::Uploaded(name),
+            Err(ApiError::Cancelled) => self.look_for_cancelled(&client, name).await,
+            Err(error) => UploadOutcome::Failed(error),
+        };
+        if matches!(
+            outcome,
+            UploadOutcome::Uploaded(_) | UploadOutcome::StoredDespiteCancel(_)
+        ) {
+            self.announce_change();
         }
-        result
+        self.refresh();
+        outcome
     }
 
-    /// Aborts the running upload; the server stores nothing of an incomplete request.
+    /// After a cancel: whether the server stored `name` all the same (the last bytes may have
+    /// left before the cancel), read from the list a few times while it may still be writing.
+    async fn look_for_cancelled(&self, client: &PocketBase, name: String) -> UploadOutcome {
+        let mut read_once = false;
+        for _ in 0..3 {
+            sleep(1_000).await;
+            if let Ok(list) = client.list(Some("key")).await {
+                if list.iter().any(|b| b.key == name) {
+                    return UploadOutcome::StoredDespiteCancel(name);
+                }
+                read_once = true;
+            }
+        }
+        if read_once {
+            UploadOutcome::Cancelled
+        } else {
+            UploadOutcome::CancelUnconfirmed(name)
+        }
+    }
+
+    /// Aborts the running upload, unless every byte has left already: the server is storing
+    /// it then, and an abort would only lose its answer.
     pub fn cancel_upload(&self) {
+        let finishing = self
+            .upload
+            .with_untracked(|p| p.as_ref().is_some_and(UploadProgress::finishing));
+        if finishing {
+            return;
+        }
         if let Some(canceller) = self.upload_canceller.get_value() {
             canceller.cancel();
         }
@@ -187,6 +282,22 @@ mod tests {
         let mut p = UploadProgress::new("a.zip".into(), total, 1_000.0);
         p.record(sent, 1_000.0 + elapsed_ms);
         p
+    }
+
+    #[test]
+    fn a_taken_name_gets_the_first_free_number() {
+        let taken = |name: &str| ["a.zip", "a_2.zip", "noext"].contains(&name);
+        assert_eq!(free_upload_name("a.zip", taken), "a_3.zip");
+        assert_eq!(free_upload_name("b.zip", taken), "b_2.zip");
+        assert_eq!(free_upload_name("noext", taken), "noext_2");
+        assert_eq!(free_upload_name(".zip", taken), ".zip_2");
+        assert_eq!(free_upload_name("x.tar.zip", taken), "x.tar_2.zip");
+    }
+
+    #[test]
+    fn finishing_once_every_byte_left() {
+        assert!(!progress(9, 10, 100.0).finishing());
+        assert!(progress(10, 10, 100.0).finishing());
     }
 
     #[test]

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{ConfirmDialog, TextField};
-use crate::state::{BackupsState, CreateOutcome, NewBackup, Toasts};
+use crate::state::{BackupsState, CreateOutcome, NewBackup, NewNameProblem, Toasts};
 use crate::text;
 
 /// The "Create backup" button and its dialog. The dialog closes once the request is sent: the
@@ -23,21 +23,28 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 .filter(|(name, _)| *name == typed)
                 .map(|(_, reason)| reason.clone())
         });
-        server_said.or_else(|| backups.name_problem(&typed))
+        server_said.or_else(|| {
+            backups.name_problem(&typed).map(|problem| match problem {
+                NewNameProblem::Rule(rule) => text::name_problem(rule),
+                NewNameProblem::Taken => text::name_taken(&typed),
+            })
+        })
     });
 
     let confirm = Callback::new(move |()| {
         let typed = name.get_untracked();
-        if problem.get_untracked().is_some() {
+        // One create per intent: a double click or a held Enter finds the first one running.
+        if problem.get_untracked().is_some() || backups.is_creating() {
             return;
         }
         open.set(false);
+        let backup = match typed.is_empty() {
+            true => NewBackup::Unnamed,
+            false => NewBackup::Named(typed.clone()),
+        };
+        let created = backups.create(backup);
         spawn_local(async move {
-            let backup = match typed.is_empty() {
-                true => NewBackup::Unnamed,
-                false => NewBackup::Named(typed.clone()),
-            };
-            match backups.create(backup).await {
+            match created.await {
                 CreateOutcome::Made(made) => {
                     name.set(String::new());
                     toasts.success(text::created(&made));

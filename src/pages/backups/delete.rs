@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::{open_for, ConfirmDialog};
-use crate::state::{BackupsState, Toasts};
+use crate::state::{BackupsState, Deleted, Toasts};
 use crate::text;
 
 /// Keys named in the question; a longer selection ends with "and N more".
@@ -28,8 +28,11 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
         }
         pending.set(true);
         spawn_local(async move {
-            let refused = backups.delete(keys).await;
+            let Deleted { deleted, refused } = backups.delete(keys).await;
             pending.set(false);
+            if !deleted.is_empty() {
+                toasts.success(text::deleted(&deleted));
+            }
             let Some((_, first)) = refused.first() else {
                 return open.set(false);
             };

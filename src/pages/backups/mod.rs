@@ -30,6 +30,7 @@ pub fn BackupsPage() -> impl IntoView {
     shown.show_address();
     backups.refresh();
     backups.resume_restore();
+    backups.follow_other_tabs();
     backups.watch_server();
     on_cleanup(move || backups.cancel_upload());
 
@@ -39,7 +40,8 @@ pub fn BackupsPage() -> impl IntoView {
         backups.pending().with(|jobs| {
             jobs.iter()
                 .map(|job| match job {
-                    Pending::Create(name) => text::creating(name),
+                    Pending::Create(Some(name)) => text::creating(name),
+                    Pending::Create(None) => text::CREATING.to_owned(),
                 })
                 .collect::<Vec<_>>()
         })

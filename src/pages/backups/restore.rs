@@ -29,6 +29,8 @@ pub fn RestoreBackup(
         backup_first.set(false);
         refused.set(None);
         has_data_db.set(None);
+        // At idle the page checks the server rarely: whether it is busy must be known now.
+        backups.check_now();
         if let Some(key) = target.get_untracked() {
             spawn_local(async move {
                 let listed = backups.lists_data_db(key.clone()).await;

@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
 
-use crate::api::ApiError;
-use crate::components::{ConfirmDialog, UploadProgressView, UploadZone};
-use crate::state::{BackupsState, Toasts, UploadCheck, UploadRefusal};
+use crate::components::{ConfirmDialog, TextField, UploadProgressView, UploadZone};
+use crate::state::{
+    BackupsState, Toasts, UploadCheck, UploadNameProblem, UploadOutcome, UploadRefusal,
+};
 use crate::text;
 
-/// Pick or drop a file, check it in the browser, confirm it by name and size, then send it.
+/// Pick or drop a file, check it in the browser, confirm it by name and size — under another
+/// name if the server has its name already — then send it.
 #[component]
 pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let backups = expect_context::<BackupsState>();
@@ -16,16 +18,27 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
     let chosen = RwSignal::new_local(None::<File>);
     let problem = RwSignal::new(None::<String>);
-    let warning = RwSignal::new(None::<String>);
-    let cancelled = RwSignal::new(false);
+    let no_data_db = RwSignal::new(false);
+    // The name to store it under: the file's, unless the server has that one already.
+    let taken_name = RwSignal::new(None::<String>);
+    let store_as = RwSignal::new(String::new());
+    let ended = RwSignal::new(None::<String>);
     let progress = backups.upload_progress();
     let uploading = Signal::derive(move || progress.with(Option::is_some));
+    // Leaving the page would end the upload silently: the browser asks first.
+    let leaving = window_event_listener_untyped("beforeunload", move |event| {
+        if uploading.get_untracked() {
+            event.prevent_default();
+            let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"upload".into());
+        }
+    });
+    on_cleanup(move || leaving.remove());
 
     // Numbers each pick: only the latest file's check may open the dialog.
     let latest_pick = StoredValue::new(0u32);
     let on_file = Callback::new(move |file: File| {
         problem.set(None);
-        cancelled.set(false);
+        ended.set(None);
         let pick = latest_pick.get_value().wrapping_add(1);
         latest_pick.set_value(pick);
         spawn_local(async move {
@@ -33,35 +46,65 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             if latest_pick.try_get_value() != Some(pick) {
                 return;
             }
-            let doubt = match check {
+            let (doubtful, taken) = match check {
                 UploadCheck::Refused(refusal) => {
-                    return problem.set(Some(match refusal {
-                        UploadRefusal::Empty => text::EMPTY_FILE.into(),
-                        UploadRefusal::NotZip => text::NOT_A_ZIP.into(),
-                        UploadRefusal::Unreadable => text::UNREADABLE_FILE.into(),
-                        UploadRefusal::NameTaken(name) => text::name_taken(&name),
-                    }));
+                    return problem.set(Some(
+                        match refusal {
+                            UploadRefusal::Empty => text::EMPTY_FILE,
+                            UploadRefusal::NotZip => text::NOT_A_ZIP,
+                            UploadRefusal::Unreadable => text::UNREADABLE_FILE,
+                        }
+                        .to_owned(),
+                    ));
                 }
-                UploadCheck::NoDataDb => Some(text::NO_DATA_DB.to_owned()),
-                UploadCheck::Fine => None,
+                UploadCheck::Fine {
+                    no_data_db,
+                    name_taken,
+                } => (no_data_db, name_taken),
             };
-            warning.set(doubt);
+            no_data_db.set(doubtful);
+            let name = file.name();
+            store_as.set(if taken {
+                backups.free_upload_name(&name)
+            } else {
+                name.clone()
+            });
+            taken_name.set(taken.then_some(name));
             chosen.set(Some(file));
             open.set(true);
         });
+    });
+    let name_problem = Signal::derive(move || {
+        let name = store_as.get();
+        backups
+            .upload_name_problem(&name)
+            .map(|problem| match problem {
+                UploadNameProblem::Empty => text::UPLOAD_NAME_EMPTY.to_owned(),
+                UploadNameProblem::HasSlash => text::UPLOAD_NAME_SLASH.to_owned(),
+                UploadNameProblem::Taken => text::name_taken(&name),
+            })
     });
     let confirm = Callback::new(move |()| {
         let Some(file) = chosen.get_untracked() else {
             return;
         };
+        if name_problem.get_untracked().is_some() {
+            return;
+        }
         chosen.set(None);
         open.set(false);
+        let name = store_as.get_untracked();
         spawn_local(async move {
-            let name = file.name();
-            match backups.upload(file).await {
-                Ok(()) => toasts.success(text::uploaded(&name)),
-                Err(ApiError::Cancelled) => cancelled.set(true),
-                Err(error) => problem.set(Some(text::error_message(&error))),
+            match backups.upload(file, name).await {
+                UploadOutcome::Uploaded(name) => toasts.success(text::uploaded(&name)),
+                UploadOutcome::Cancelled => ended.set(Some(text::CANCELLED.to_owned())),
+                UploadOutcome::StoredDespiteCancel(name) => {
+                    toasts.error(text::stored_despite_cancel(&name))
+                }
+                UploadOutcome::CancelUnconfirmed(name) => {
+                    toasts.error(text::cancel_unconfirmed(&name))
+                }
+                UploadOutcome::Failed(error) => problem.set(Some(text::error_message(&error))),
             }
         });
     });
@@ -76,21 +119,40 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         <UploadZone on_file disabled=Signal::derive(move || locked.get() || uploading.get()) />
         <UploadProgressView progress on_cancel=Callback::new(move |()| backups.cancel_upload()) />
         {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}
-        <Show when=move || cancelled.get()>
-            <p class="notice" role="status">{text::CANCELLED}</p>
-        </Show>
+        {move || ended.get().map(|said| view! { <p class="notice" role="status">{said}</p> })}
         <ConfirmDialog
             id="upload-dialog"
             open
             title=text::UPLOAD_TITLE
             confirm_label=Signal::derive(move || {
-                if warning.with(Option::is_some) { text::UPLOAD_ANYWAY } else { text::UPLOAD }
+                if no_data_db.get() { text::UPLOAD_ANYWAY } else { text::UPLOAD }
             })
-            can_confirm=Signal::derive(move || chosen.with(Option::is_some))
+            can_confirm=Signal::derive(move || {
+                chosen.with(Option::is_some) && name_problem.with(Option::is_none)
+            })
             on_confirm=confirm
         >
             <p class="subject">{summary}</p>
-            {move || warning.get().map(|w| view! { <p class="notice warn" role="alert">{w}</p> })}
+            {move || {
+                no_data_db
+                    .get()
+                    .then(|| view! { <p class="notice warn" role="alert">{text::NO_DATA_DB}</p> })
+            }}
+            {move || {
+                taken_name
+                    .get()
+                    .map(|taken| {
+                        view! {
+                            <p class="notice warn">{text::upload_name_taken(&taken)}</p>
+                            <TextField
+                                id="upload-as"
+                                label=text::UPLOAD_AS
+                                value=store_as
+                                problem=name_problem
+                            />
+                        }
+                    })
+            }}
         </ConfirmDialog>
     }
 }

@@ -503,6 +503,16 @@ impl Browser {
         }
     }
 
+    /// How many buttons reading `name` the page has now (0 is a fine answer).
+    pub async fn buttons_named(&self, name: &str) -> usize {
+        let xpath = format!("//button[normalize-space()={}]", xpath_literal(name));
+        self.client
+            .find_all(Locator::XPath(&xpath))
+            .await
+            .expect("find buttons")
+            .len()
+    }
+
     /// Opens the restore dialog of `key` and confirms it, as an admin does.
     pub async fn restore(&self, key: &str) {
         self.click_labelled(&format!("Restore {key}")).await;

@@ -38,6 +38,21 @@ pub fn write_backup_like_zip(path: &std::path::Path, size: usize) {
     assert!(status.success(), "python3 could not write the zip");
 }
 
+/// A zip PocketBase accepts as an upload but cannot restore: it has no `data.db`.
+pub fn zip_without_data_db() -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("no_data.zip");
+    let script = "import sys, zipfile\n\
+        with zipfile.ZipFile(sys.argv[1], 'w') as z:\n    z.writestr('notes.txt', 'not a backup')";
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .status()
+        .expect("python3");
+    assert!(status.success(), "python3 could not write the zip");
+    std::fs::read(&path).expect("zip")
+}
+
 /// Opens the panel served by `server` and signs in as its superuser.
 pub async fn signed_in(server: &PocketBase) -> Browser {
     let browser = Browser::start().await;

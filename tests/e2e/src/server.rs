@@ -200,6 +200,34 @@ impl PocketBase {
         bytes
     }
 
+    /// How many requests the server's request log holds that match `filter` (PocketBase's
+    /// filter syntax over log entries, e.g. `data.method='POST' && data.url='/api/backups'`),
+    /// once it is written: PocketBase writes its log 3 s after the last entry, so this reads it
+    /// only after quiet spells of 4 s (its own requests are logged too), until two reads agree.
+    pub fn settled_requests(&self, filter: &str) -> u64 {
+        let query = format!("/api/logs?perPage=1&filter={}", encode(filter));
+        let token = self.admin_token();
+        let count = || {
+            std::thread::sleep(Duration::from_secs(4));
+            let answer = self.get(&query, Some(&token)).expect("logs");
+            assert_eq!(answer.status, 200, "{}", answer.body);
+            answer.json()["totalItems"].as_u64().unwrap_or(0)
+        };
+        let mut last = count();
+        loop {
+            let now = count();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+    }
+
+    /// [`Self::settled_requests`] for `method` requests to a URL containing `path`.
+    pub fn settled_request_count(&self, method: &str, path: &str) -> u64 {
+        self.settled_requests(&format!("data.method='{method}' && data.url~'{path}'"))
+    }
+
     /// Whether the server's request log holds a request to `path` (logged once it is handled).
     pub fn logged_requests(&self, path: &str) -> bool {
         let filter = format!("data.url~'{path}'");

@@ -137,12 +137,36 @@ async fn uploads_a_real_backup_and_refuses_what_is_not_a_zip() {
     let browser = signed_in(&server).await;
     browser.wait_for_keys(&["source.zip"]).await;
 
+    // A name the server has: offered under another, editable, never over the stored one.
+    server.create_backup("other.zip");
+    let other_bytes = server.download("other.zip");
+    let token = server.admin_token();
+    assert_eq!(server.delete("/api/backups/other.zip", &token).status, 204);
+    assert_ne!(other_bytes, bytes);
     let same_name = files.path().join("source.zip");
-    std::fs::write(&same_name, &bytes).unwrap();
+    std::fs::write(&same_name, &other_bytes).unwrap();
     browser.choose_file("Upload backup", &same_name).await;
     browser
         .wait_for_text("A backup named source.zip already exists.")
         .await;
+    assert_eq!(browser.field_value("Upload as").await, "source_2.zip");
+    browser.fill("Upload as", "source.zip").await;
+    assert!(!browser
+        .dialog_button("Upload")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser.fill("Upload as", "renamed.zip").await;
+    browser.click_in_dialog("Upload").await;
+    browser.wait_for_keys(&["renamed.zip", "source.zip"]).await;
+    assert_eq!(server.download("renamed.zip"), other_bytes);
+    assert_eq!(server.download("source.zip"), bytes);
+    let token = server.admin_token();
+    assert_eq!(
+        server.delete("/api/backups/renamed.zip", &token).status,
+        204
+    );
 
     browser.choose_file("Upload backup", &not_zip).await;
     assert_eq!(

@@ -17,6 +17,15 @@ async fn a_backup_started_elsewhere_shows_as_busy_and_refreshes_the_list() {
         let server = server.clone();
         std::thread::spawn(move || server.create_backup("made_elsewhere.zip"))
     };
+    // At idle the panel checks every 20 s, and at once when it comes back to the front.
+    let token = server.admin_token();
+    e2e::eventually("the create to run", || async {
+        let health = server.get("/api/health", Some(&token))?;
+        (health.json()["data"]["canBackup"] == false).then_some(())
+    })
+    .await;
+    let panel = browser.open_blank_tab().await;
+    browser.switch_to(panel).await;
     e2e::eventually_within(
         std::time::Duration::from_secs(60),
         "the busy notice",

@@ -65,18 +65,22 @@ async fn a_create_refused_as_busy_never_takes_another_admins_backup_as_its_own()
     );
 
     // While the server is busy, a restore cannot even be confirmed.
-    browser.click_labelled("Restore existing.zip").await;
-    browser
-        .fill("Type the backup name to confirm", "existing.zip")
-        .await;
-    let restore = browser.dialog_button("Restore").await;
-    assert!(restore.is_enabled().await.unwrap());
-    server.add_ballast(800);
+    server.add_ballast(1_200);
     let other = {
         let server = server.clone();
         std::thread::spawn(move || server.create_backup("later.zip"))
     };
+    e2e::eventually("the server to be busy again", || async {
+        let health = server.get("/api/health", Some(&token))?;
+        (health.json()["data"]["canBackup"] == false).then_some(())
+    })
+    .await;
+    browser.click_labelled("Restore existing.zip").await;
+    browser
+        .fill("Type the backup name to confirm", "existing.zip")
+        .await;
     browser.wait_for_text("restoring waits until it ends").await;
+    let restore = browser.dialog_button("Restore").await;
     assert!(!restore.is_enabled().await.unwrap());
     other.join().expect("the second create");
     e2e::eventually("Restore to be possible again", || async {
@@ -89,18 +93,7 @@ async fn a_create_refused_as_busy_never_takes_another_admins_backup_as_its_own()
 #[tokio::test]
 async fn a_failed_restore_shows_the_servers_own_error_and_never_says_restored() {
     let server = PocketBase::start();
-    // A zip PocketBase accepts as an upload but cannot restore: it has no data.db.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let zip = dir.path().join("no_data.zip");
-    let script = "import sys, zipfile\n\
-        with zipfile.ZipFile(sys.argv[1], 'w') as z:\n    z.writestr('notes.txt', 'not a backup')";
-    let status = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&zip)
-        .status()
-        .expect("python3");
-    assert!(status.success());
-    let bytes = std::fs::read(&zip).expect("zip");
+    let bytes = e2e::zip_without_data_db();
     assert_eq!(server.upload("no_data.zip", &bytes).status, 204);
     let browser = signed_in(&server).await;
     browser.wait_for_keys(&["no_data.zip"]).await;

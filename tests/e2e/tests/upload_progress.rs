@@ -49,11 +49,24 @@ async fn a_large_upload_shows_progress_rising_to_100_percent() {
         let (value, max) = browser.progress().await?;
         assert_eq!(max, total, "the bar's maximum is not the file size");
         samples.borrow_mut().push(value);
-        // The figures beside the bar, read while it is full.
+        // The figures beside the bar, read while it is full; Cancel has given way then.
         let text = browser.upload_status().await?;
-        (value == total).then_some(text)
+        if value < total {
+            return None;
+        }
+        let finishing = browser
+            .statuses()
+            .await
+            .iter()
+            .any(|s| s.starts_with("Finishing"));
+        assert!(finishing, "no 'Finishing…' once every byte was sent");
+        Some(text)
     })
     .await;
+    assert!(
+        browser.buttons_named("Cancel upload").await == 0,
+        "Cancel upload offered after the last byte"
+    );
     let seen = samples.into_inner();
     assert!(figures.contains("100%"), "{figures}");
     assert!(
@@ -80,6 +93,11 @@ async fn cancelling_an_upload_stores_nothing() {
     })
     .await;
 
+    // Leaving the page now would lose the upload: the browser is asked to confirm.
+    let leave = "const e = new Event('beforeunload', {cancelable: true});
+        window.dispatchEvent(e); return e.defaultPrevented;";
+    assert_eq!(browser.script(leave, vec![]).await, true);
+
     browser.click("Cancel upload").await;
     browser
         .wait_for_text("Cancelled. The server did not store anything.")
@@ -88,6 +106,7 @@ async fn cancelling_an_upload_stores_nothing() {
         browser.progress().await.is_none(),
         "the progress bar stayed"
     );
+    assert_eq!(browser.script(leave, vec![]).await, false);
     // The server has finished with the request (it logs it) and stored nothing.
     e2e::eventually("the server to log the aborted upload", || async {
         server.logged_requests("/api/backups/upload").then_some(())

@@ -1,0 +1,74 @@
+//! Quiet on the server: at idle the panel polls rarely, so PocketBase gets to write its log
+//! while the panel is open; the panel's tabs learn each other's changes without polling.
+
+use std::time::{Duration, Instant};
+
+use e2e::{signed_in, PocketBase};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_idle_panel_lets_the_server_write_its_log() {
+    let server = PocketBase::start();
+    server.create_backup("a.zip");
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["a.zip"]).await;
+
+    // A request of someone else's reaches the log within seconds, the panel open all along.
+    // (Read with pauses longer than PocketBase's 3 s: reading the log is logged, too.)
+    assert_eq!(
+        server
+            .get("/api/health?from=elsewhere", None)
+            .unwrap()
+            .status,
+        200
+    );
+    let start = Instant::now();
+    let logged = tokio::task::block_in_place(|| {
+        while start.elapsed() < Duration::from_secs(30) {
+            if server.settled_request_count("GET", "from=elsewhere") > 0 {
+                return true;
+            }
+        }
+        false
+    });
+    assert!(logged, "the open panel held the server's log back");
+
+    // Idle for 12 s: at most one health check (every 20 s at idle).
+    let polls = tokio::task::block_in_place(|| {
+        let before = server.settled_request_count("GET", "/api/health");
+        std::thread::sleep(Duration::from_secs(12));
+        server.settled_request_count("GET", "/api/health") - before
+    });
+    assert!(polls <= 2, "{polls} health checks in about 20 s at idle");
+}
+
+#[tokio::test]
+async fn the_panels_tabs_follow_each_others_changes_and_sign_out() {
+    let server = PocketBase::start();
+    server.create_backup("keep.zip");
+    server.create_backup("gone.zip");
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["gone.zip", "keep.zip"]).await;
+
+    // A second tab of the panel, signed in already (same browser, same storage).
+    let first = browser.open_blank_tab().await;
+    browser.open(server.url()).await;
+    browser.wait_for_keys(&["gone.zip", "keep.zip"]).await;
+    browser.click_labelled("Delete gone.zip").await;
+    browser.click_in_dialog("Delete").await;
+    browser.wait_for_keys(&["keep.zip"]).await;
+
+    // The first tab dropped the row while in the background, without a Refresh.
+    let second = browser.open_blank_tab().await;
+    browser.switch_to(first.clone()).await;
+    browser.wait_for_keys(&["keep.zip"]).await;
+
+    // Signing out in the second tab signs this one out too, and says why.
+    browser.switch_to(second).await;
+    browser.click("Sign out").await;
+    browser.field("Password").await;
+    browser.switch_to(first).await;
+    browser
+        .wait_for_text("You signed out in another tab.")
+        .await;
+    browser.field("Password").await;
+}
