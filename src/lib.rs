@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
     provide_app_state();
     let session = expect_context::<SessionState>();
     session.follow_other_tabs();
+    session.keep_fresh();
     view! {
         <Show when=move || session.is_signed_in() fallback=SignInPage>
             <BackupsPage />

@@ -18,6 +18,8 @@ pub const PASSWORD_REQUIRED: &str = "Enter the password.";
 pub const MFA_NOT_SUPPORTED: &str = "This account requires multi-factor authentication, which this panel does not support yet. Use PocketBase's dashboard, or an account without MFA.";
 pub const SESSION_EXPIRED: &str = "Your session has expired or is no longer valid. Sign in again.";
 pub const SIGNED_OUT_ELSEWHERE: &str = "You signed out in another tab.";
+pub const IP_NOT_ALLOWED: &str = "This server accepts superusers only from the IP addresses listed in its settings (superuserIPs), and this browser's address is not one of them. Use the panel from an allowed address, or have yours added.";
+pub const TOO_LARGE: &str = "The request is larger than the server, or a proxy in front of it, accepts (HTTP 413). Raise the proxy's body limit (client_max_body_size in nginx), or copy the file into pb_data/backups on the server.";
 
 pub const BACKUPS: &str = "Backups";
 pub const REFRESH: &str = "Refresh";
@@ -122,6 +124,11 @@ pub fn file_summary(name: &str, size: u64) -> String {
 
 pub fn created(name: &str) -> String {
     format!("Backup {name} created.")
+}
+
+/// The answer to a create was lost, and the server, answering again, does not have it.
+pub fn create_lost(name: &str) -> String {
+    format!("The connection was lost during the create, and {name} was not made. Try again once the server answers.")
 }
 
 /// The answer to a create was lost and the list could not be read after it.
@@ -327,9 +334,11 @@ pub fn error_message(error: &ApiError) -> String {
             "Cannot reach the server. Check the address and that PocketBase is running.".into()
         }
         ApiError::Server { status: 401, .. } => SESSION_EXPIRED.into(),
+        error if error.is_ip_refusal() => IP_NOT_ALLOWED.into(),
         ApiError::Server { status: 403, .. } => {
             "This account is not a superuser. Only superusers can manage backups.".into()
         }
+        ApiError::Server { status: 413, .. } if error.is_foreign_refusal() => TOO_LARGE.into(),
         // A field's message is the precise reason; the top message is then a generic
         // "An error occurred while validating the submitted data."
         ApiError::Server { fields, .. } if !fields.is_empty() => fields
@@ -340,7 +349,7 @@ pub fn error_message(error: &ApiError) -> String {
         ApiError::Server {
             status, message, ..
         } if message.is_empty() => {
-            format!("The server refused the request (HTTP {status}).")
+            format!("The server refused the request (HTTP {status}) without PocketBase's usual explanation: a proxy in front of it may have answered. Check the proxy and the server's logs.")
         }
         ApiError::Server { message, .. } => message.clone(),
         ApiError::Cancelled => CANCELLED.into(),
@@ -396,7 +405,15 @@ mod tests {
     fn explains_statuses_without_a_reason() {
         assert_eq!(
             error_message(&ApiError::from_response(413, "<html>too big</html>")),
-            "The server refused the request (HTTP 413)."
+            TOO_LARGE
+        );
+        assert!(error_message(&ApiError::from_response(502, ""))
+            .starts_with("The server refused the request (HTTP 502) without PocketBase's"));
+        let ip =
+            r#"{"status":403,"message":"You are not allowed to perform this request.","data":{}}"#;
+        assert_eq!(
+            error_message(&ApiError::from_response(403, ip)),
+            IP_NOT_ALLOWED
         );
         assert_eq!(
             error_message(&ApiError::from_response(401, "{}")),

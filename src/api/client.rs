@@ -52,6 +52,14 @@ impl PocketBase {
         read_json(send(request).await?).await
     }
 
+    /// `POST /api/collections/_superusers/auth-refresh`: a new token for the same superuser,
+    /// before this one expires.
+    pub async fn auth_refresh(&self) -> Result<AuthResponse, ApiError> {
+        let url = format!("{}/api/collections/_superusers/auth-refresh", self.base);
+        let request = self.authorized(Request::post(&url));
+        read_json(send(Ok(request.build()?)).await?).await
+    }
+
     /// `GET /api/backups`, optionally trimmed with `?fields=key,size`. The order is the server's.
     pub async fn list(&self, fields: Option<&str>) -> Result<Vec<BackupInfo>, ApiError> {
         let mut builder = self.authorized(Request::get(&backups_url(&self.base)));

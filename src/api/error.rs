@@ -199,6 +199,21 @@ impl ApiError {
         self.status() == Some(403)
     }
 
+    /// The server accepts superusers only from the addresses in its `superuserIPs` setting,
+    /// and this browser's is not among them. PocketBase says so only in words (sign-in
+    /// included): `403 You are not allowed to perform this request.`
+    pub fn is_ip_refusal(&self) -> bool {
+        matches!(self, ApiError::Server { status: 403, message, .. }
+            if message.contains("not allowed to perform this request"))
+    }
+
+    /// An error status without PocketBase's JSON explanation: a proxy or another server in
+    /// between answered (an HTML page, or nothing).
+    pub fn is_foreign_refusal(&self) -> bool {
+        matches!(self, ApiError::Server { message, fields, .. }
+            if message.is_empty() && fields.is_empty())
+    }
+
     /// The request may have reached the server and still be running there: no answer at all,
     /// or a proxy in between gave up waiting (502, 503, 504).
     pub fn outcome_unknown(&self) -> bool {

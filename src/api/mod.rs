@@ -9,6 +9,7 @@ mod json;
 mod realtime;
 mod rules;
 mod time;
+mod token;
 mod types;
 mod upload;
 mod url;
@@ -23,6 +24,7 @@ pub use rules::{
     NameProblem, NAME_MAX_CHARS,
 };
 pub use time::{parse_modified, utc_stamp};
+pub use token::token_expiry;
 pub use types::{
     AuthRecord, AuthResponse, BackupInfo, Health, HealthData, LogData, LogEntry, ServerSettings,
 };

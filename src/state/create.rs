@@ -18,6 +18,9 @@ pub enum CreateOutcome {
     Made(String),
     /// Not made, for the server's reason (or because the request could not be sent).
     Refused(ApiError),
+    /// The answer was unsure (lost, or "busy"), and the list, read once the server was idle
+    /// again, does not hold `name`: not made.
+    NotMade { name: String, error: ApiError },
     /// Not sent: the server already has a backup of this name.
     Taken(String),
     /// The answer was lost and the list could not be read afterwards: the server may have made
@@ -62,7 +65,10 @@ pub fn create_outcome(
         Err(error) if !answer_is_unsure(&error) => CreateOutcome::Refused(error),
         Err(error) => match listed_after {
             Some(true) => CreateOutcome::Made(name.to_owned()),
-            Some(false) => CreateOutcome::Refused(error),
+            Some(false) => CreateOutcome::NotMade {
+                name: name.to_owned(),
+                error,
+            },
             None => CreateOutcome::Unknown(name.to_owned()),
         },
     }
@@ -248,7 +254,10 @@ mod tests {
             // Another admin's backup made meanwhile has another name: it does not count.
             assert_eq!(
                 create_outcome(name, Err(unsure.clone()), Some(false)),
-                CreateOutcome::Refused(unsure.clone())
+                CreateOutcome::NotMade {
+                    name: name.into(),
+                    error: unsure.clone()
+                }
             );
             assert_eq!(
                 create_outcome(name, Err(unsure), None),

@@ -4,8 +4,15 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::browser::sleep;
 use super::storage;
-use crate::api::{decode, encode, ApiError, PocketBase};
+use crate::api::{decode, encode, token_expiry, ApiError, PocketBase};
+
+/// The longest the refresh loop sleeps at a time (it sends nothing when it wakes early): a new
+/// sign-in, or a token renewed by another tab, is planned for this soon.
+const CHECK_EVERY_MS: f64 = 1_000.0;
+/// After a refresh that did not get through.
+const RETRY_MS: i32 = 15_000;
 
 const SESSION_KEY: &str = "session";
 /// Remembered after sign-out, to pre-fill the next sign-in.
@@ -156,6 +163,55 @@ impl SessionState {
         self.current.set(None);
     }
 
+    /// Renews the token while the panel is open, at half its remaining life, so an open panel
+    /// never meets an expired session. A refusal (the account changed or was removed) signs
+    /// out with the reason; the page keeps its place (search and sort live in the URL).
+    pub fn keep_fresh(self) {
+        leptos::task::spawn_local(async move {
+            // When to renew which token: planned once per token, when it is first seen.
+            let mut planned: Option<(String, f64)> = None;
+            loop {
+                let Some(session) = self.current.try_with_untracked(Clone::clone) else {
+                    return; // The app is gone.
+                };
+                let now = js_sys::Date::now();
+                let expiry = session.as_ref().and_then(|s| token_expiry(&s.token));
+                let (Some(session), Some(expiry)) = (session, expiry) else {
+                    sleep(CHECK_EVERY_MS as i32).await;
+                    continue;
+                };
+                let refresh_at = match &planned {
+                    Some((token, at)) if *token == session.token => *at,
+                    _ => {
+                        let at = now + refresh_wait_ms(expiry * 1_000.0, now);
+                        planned = Some((session.token.clone(), at));
+                        at
+                    }
+                };
+                if refresh_at > now {
+                    sleep((refresh_at - now).min(CHECK_EVERY_MS) as i32).await;
+                    continue;
+                }
+                let client = session.client();
+                match client.auth_refresh().await {
+                    Ok(auth) if self.client().as_ref() == Some(&client) => {
+                        self.sign_in(Session {
+                            token: auth.token,
+                            ..session
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(error) if error.is_unauthorized() => {
+                        self.sign_out_if_current(&client, SignedOut::Expired);
+                    }
+                    // Unreachable, or refused from this address for now (the IP allow-list):
+                    // the session itself is fine; try again a little later, while it lasts.
+                    Err(_) => sleep(RETRY_MS).await,
+                }
+            }
+        });
+    }
+
     /// A client for the signed-in server, untracked so that calling it subscribes to nothing.
     pub fn client(&self) -> Option<PocketBase> {
         self.current
@@ -194,4 +250,23 @@ fn saved_session() -> Option<Session> {
         storage::remove(SESSION_KEY);
     }
     session
+}
+
+/// How long to wait before renewing a token that expires at `expiry_ms`: until half its
+/// remaining life is gone (a day-long token is renewed after half a day, a 10-second one after
+/// five), `0` when that time has come.
+pub fn refresh_wait_ms(expiry_ms: f64, now_ms: f64) -> f64 {
+    ((expiry_ms - now_ms) / 2.0).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renews_at_half_the_remaining_life() {
+        assert_eq!(refresh_wait_ms(10_000.0, 0.0), 5_000.0);
+        assert_eq!(refresh_wait_ms(86_400_000.0, 0.0), 43_200_000.0);
+        assert_eq!(refresh_wait_ms(1_000.0, 2_000.0), 0.0);
+    }
 }

@@ -49,6 +49,10 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                     name.set(String::new());
                     toasts.success(text::created(&made));
                 }
+                CreateOutcome::NotMade { error, .. } if error.is_busy_refusal() => {
+                    toasts.error(text::error_message(&error))
+                }
+                CreateOutcome::NotMade { name, .. } => toasts.error(text::create_lost(&name)),
                 CreateOutcome::Refused(error) => match error.field("name") {
                     Some(field) => {
                         refused.set(Some((typed, field.message.clone())));

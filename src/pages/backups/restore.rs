@@ -96,9 +96,9 @@ pub fn RestoreBackup(
 fn refusal_text(refusal: &RestoreRefusal) -> String {
     match refusal {
         RestoreRefusal::Server(error) => text::error_message(error),
-        RestoreRefusal::BackupFirst(CreateOutcome::Refused(error)) => {
-            text::backup_first_refused(&text::error_message(error))
-        }
+        RestoreRefusal::BackupFirst(
+            CreateOutcome::Refused(error) | CreateOutcome::NotMade { error, .. },
+        ) => text::backup_first_refused(&text::error_message(error)),
         RestoreRefusal::BackupFirst(CreateOutcome::Unknown(name)) => {
             text::backup_first_unknown(name)
         }

@@ -163,6 +163,22 @@ impl Browser {
             .expect("text")
     }
 
+    /// The text of every element with `role=alert` right now (none is a fine answer).
+    pub async fn alerts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let found = self
+            .client
+            .find_all(Locator::XPath("//*[@role='alert']"))
+            .await;
+        for alert in found.expect("find alerts") {
+            // An alert removed meanwhile is simply not counted.
+            if let Ok(text) = alert.text().await {
+                out.push(text);
+            }
+        }
+        out
+    }
+
     pub async fn has_alert(&self) -> bool {
         self.is_present("//*[@role='alert']").await
     }

@@ -15,7 +15,7 @@ pub const ADMIN_PASSWORD: &str = "e2e-admin-password";
 
 pub struct PocketBase {
     // Declared first so the server stops before its folders are removed.
-    process: ProcessGroup,
+    process: Option<ProcessGroup>,
     dir: tempfile::TempDir,
     url: String,
     agent: ureq::Agent,
@@ -54,40 +54,35 @@ impl PocketBase {
     /// Starts a server with one superuser ([`ADMIN_EMAIL`]) and waits until it answers.
     pub fn start() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let data = dir.path().join("data");
-        run_cli(&["superuser", "upsert", ADMIN_EMAIL, ADMIN_PASSWORD], &data);
-
+        run_cli(
+            &["superuser", "upsert", ADMIN_EMAIL, ADMIN_PASSWORD],
+            &dir.path().join("data"),
+        );
         let url = format!("http://127.0.0.1:{}", free_port());
-        let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
-        let mut command = Command::new(binary());
-        command
-            .arg("serve")
-            .arg("--http")
-            .arg(url.trim_start_matches("http://"))
-            .arg("--dir")
-            .arg(&data)
-            .arg("--migrationsDir")
-            .arg(dir.path().join("migrations"))
-            .arg("--hooksDir")
-            .arg(dir.path().join("hooks"))
-            .arg("--publicDir")
-            .arg(panel_dist())
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().expect("log file"))
-            .stderr(log);
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(60)))
             .build()
             .into();
         let mut server = Self {
-            process: ProcessGroup::spawn("pocketbase", command),
+            process: Some(spawn_server(dir.path(), &url)),
             dir,
             url,
             agent,
         };
         server.wait_until_healthy();
         server
+    }
+
+    /// Stops the process, as a crash or an admin would; [`Self::start_again`] brings it back.
+    pub fn stop(&mut self) {
+        self.process = None;
+    }
+
+    /// Starts the server again on the same address, with the same data.
+    pub fn start_again(&mut self) {
+        self.process = Some(spawn_server(self.dir.path(), &self.url));
+        self.wait_until_healthy();
     }
 
     pub fn url(&self) -> &str {
@@ -103,7 +98,9 @@ impl PocketBase {
         let start = Instant::now();
         loop {
             let log = self.log();
-            self.process.assert_running(|| log);
+            if let Some(process) = &mut self.process {
+                process.assert_running(|| log);
+            }
             if self
                 .get("/api/health", None)
                 .is_some_and(|a| a.status == 200)
@@ -373,4 +370,31 @@ fn run_cli(args: &[&str], data: &Path) {
         "pocketbase {args:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// `pocketbase serve` on `url` with the folders under `dir`, its output appended to
+/// `dir/server.log`.
+fn spawn_server(dir: &Path, url: &str) -> ProcessGroup {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("server.log"))
+        .expect("log file");
+    let mut command = Command::new(binary());
+    command
+        .arg("serve")
+        .arg("--http")
+        .arg(url.trim_start_matches("http://"))
+        .arg("--dir")
+        .arg(dir.join("data"))
+        .arg("--migrationsDir")
+        .arg(dir.join("migrations"))
+        .arg("--hooksDir")
+        .arg(dir.join("hooks"))
+        .arg("--publicDir")
+        .arg(panel_dist())
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().expect("log file"))
+        .stderr(log);
+    ProcessGroup::spawn("pocketbase", command)
 }

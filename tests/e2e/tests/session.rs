@@ -158,3 +158,103 @@ async fn an_account_with_mfa_is_told_it_is_not_supported_yet() {
     );
     assert_eq!(browser.local_storage(SESSION_KEY).await, None);
 }
+
+/// The token the panel keeps in `localStorage`.
+async fn stored_token(browser: &Browser) -> Option<String> {
+    let stored = browser.local_storage(SESSION_KEY).await?;
+    let session: serde_json::Value = serde_json::from_str(&stored).ok()?;
+    session["token"].as_str().map(str::to_owned)
+}
+
+/// Makes the server's superuser tokens last 10 s (PocketBase's shortest).
+fn short_tokens(server: &PocketBase) {
+    let token = server.admin_token();
+    let changed = server.patch_json(
+        "/api/collections/_superusers",
+        &token,
+        json!({"authToken": {"duration": 10}}),
+    );
+    assert_eq!(changed.status, 200, "{}", changed.body);
+}
+
+#[tokio::test]
+async fn an_open_panel_renews_its_session_before_it_expires() {
+    let server = PocketBase::start();
+    server.create_backup("a.zip");
+    short_tokens(&server);
+    let browser = e2e::signed_in(&server).await;
+    browser.wait_for_keys(&["a.zip"]).await;
+    let first = stored_token(&browser).await.expect("token");
+
+    // Renewed at half its life, three times: well past the first token's 10 s.
+    let seen = std::cell::RefCell::new(vec![first.clone()]);
+    e2e::eventually_within(
+        std::time::Duration::from_secs(40),
+        "three renewals",
+        || async {
+            let now = stored_token(&browser).await?;
+            let mut seen = seen.borrow_mut();
+            if seen.last() != Some(&now) {
+                seen.push(now);
+            }
+            (seen.len() >= 4).then_some(())
+        },
+    )
+    .await;
+    let expired = server.get("/api/backups", Some(&first)).expect("answer");
+    assert_eq!(expired.status, 401, "the first token still works");
+
+    browser.click("Refresh").await;
+    browser.wait_for_keys(&["a.zip"]).await;
+    assert!(!browser.has_alert().await, "{}", browser.alert().await);
+}
+
+#[tokio::test]
+async fn a_session_that_cannot_be_renewed_returns_to_sign_in_keeping_the_place() {
+    let server = PocketBase::start();
+    server.seed_backup_files(6);
+    short_tokens(&server);
+    let browser = e2e::signed_in(&server).await;
+    browser.wait_for_text("6 backups").await;
+    browser.fill("Search backups", "auto").await;
+    browser.wait_for_text("Showing 2 of 6 backups").await;
+
+    // A new password invalidates the superuser's tokens: the next renewal is refused.
+    server.upsert_superuser(ADMIN_EMAIL, "a-new-password");
+    e2e::eventually_within(
+        std::time::Duration::from_secs(20),
+        "sign-in with the reason",
+        || async {
+            let alerts = browser.alerts().await;
+            alerts
+                .iter()
+                .any(|said| said.contains("Your session has expired"))
+                .then_some(())
+        },
+    )
+    .await;
+    assert!(browser.current_url().await.ends_with("?q=auto"));
+    sign_in(&browser, ADMIN_EMAIL, "a-new-password").await;
+    browser.wait_for_text("Showing 2 of 6 backups").await;
+    assert_eq!(browser.field_value("Search backups").await, "auto");
+}
+
+#[tokio::test]
+async fn a_corrupt_stored_session_is_discarded_without_a_crash() {
+    let server = PocketBase::start();
+    let browser = Browser::start().await;
+    browser.open(server.url()).await;
+    browser.field("Password").await;
+    for junk in ["{not json", "[1,2,3]", "{\"token\":5}", "null"] {
+        browser.set_local_storage(SESSION_KEY, junk).await;
+        browser.reload().await;
+        browser.field("Password").await;
+        assert_eq!(
+            browser.local_storage(SESSION_KEY).await,
+            None,
+            "{junk} was kept"
+        );
+    }
+    sign_in(&browser, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    browser.wait_for_text("No backups yet").await;
+}
