@@ -10,6 +10,9 @@ pub mod pages;
 pub mod state;
 pub mod text;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
+
 use leptos::prelude::*;
 
 use pages::{BackupsPage, SignInPage};

@@ -30,6 +30,16 @@ fn xpath_literal(text: &str) -> String {
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::launch(false).await
+    }
+
+    /// A browser whose every network request is recorded (Chromium's performance log), for
+    /// [`Browser::requests_sent`].
+    pub async fn start_recording() -> Self {
+        Self::launch(true).await
+    }
+
+    async fn launch(recording: bool) -> Self {
         let port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let mut command = Command::new(chromedriver);
@@ -57,9 +67,12 @@ impl Browser {
                 ]
             }
         });
-        let Value::Object(capabilities) = capabilities else {
+        let Value::Object(mut capabilities) = capabilities else {
             unreachable!()
         };
+        if recording {
+            capabilities.insert("goog:loggingPrefs".into(), json!({"performance": "ALL"}));
+        }
         let webdriver = format!("http://127.0.0.1:{port}");
         let client = eventually("chromedriver to accept a session", || {
             driver.assert_running(String::new);
@@ -163,20 +176,13 @@ impl Browser {
             .expect("text")
     }
 
-    /// The text of every element with `role=alert` right now (none is a fine answer).
+    /// The text of every element shown with `role=alert` right now (none is a fine answer; a
+    /// WebDriver failure fails the test).
     pub async fn alerts(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let found = self
-            .client
-            .find_all(Locator::XPath("//*[@role='alert']"))
-            .await;
-        for alert in found.expect("find alerts") {
-            // An alert removed meanwhile is simply not counted.
-            if let Ok(text) = alert.text().await {
-                out.push(text);
-            }
-        }
-        out
+        let script = "return [...document.querySelectorAll('[role=alert]')]
+            .filter(element => element.checkVisibility())
+            .map(element => element.innerText.trim());";
+        serde_json::from_value(self.script(script, vec![]).await).expect("alerts as text")
     }
 
     pub async fn has_alert(&self) -> bool {
@@ -184,30 +190,13 @@ impl Browser {
     }
 
     /// The backups table's rows: each row's cells as text (the selection box left out), top to
-    /// bottom.
+    /// bottom. Read in one script, so a row re-rendered meanwhile cannot half-count; a WebDriver
+    /// failure fails the test rather than read as "no rows".
     pub async fn rows(&self) -> Vec<Vec<String>> {
-        let mut rows = Vec::new();
-        let Ok(found) = self
-            .client
-            .find_all(Locator::XPath("//table//tbody/tr[not(@class='gap')]"))
-            .await
-        else {
-            return rows;
-        };
-        for row in found {
-            let mut cells = Vec::new();
-            for cell in row
-                .find_all(Locator::XPath(
-                    "./th//span[@class='key-text']|./td[not(@class='pick')]",
-                ))
-                .await
-                .unwrap_or_default()
-            {
-                cells.push(cell.text().await.unwrap_or_default());
-            }
-            rows.push(cells);
-        }
-        rows
+        let script = "return [...document.querySelectorAll('table tbody tr:not(.gap)')]
+            .map(row => [...row.querySelectorAll(':scope > th .key-text, :scope > td:not(.pick)')]
+                .map(cell => cell.innerText.trim()));";
+        serde_json::from_value(self.script(script, vec![]).await).expect("rows as text")
     }
 
     /// Waits until the table's first column lists exactly `keys`, in this order.
@@ -529,6 +518,39 @@ impl Browser {
             .len()
     }
 
+    /// Every request the page sent since the last call — its URL, and its `Authorization`
+    /// header if it had one — read from Chromium's network events (downloads and the realtime
+    /// stream included). Only for a browser from [`Browser::start_recording`].
+    pub async fn requests_sent(&self) -> Vec<(String, Option<String>)> {
+        let log = self
+            .client
+            .issue_cmd(PerformanceLog)
+            .await
+            .expect("performance log");
+        let mut requests = Vec::new();
+        for entry in log.as_array().expect("log entries") {
+            let Some(message) = entry["message"].as_str() else {
+                continue;
+            };
+            let event: Value = serde_json::from_str(message).expect("a network event");
+            if event["message"]["method"] != "Network.requestWillBeSent" {
+                continue;
+            }
+            let request = &event["message"]["params"]["request"];
+            let url = request["url"].as_str().unwrap_or_default().to_owned();
+            let auth = request["headers"]
+                .as_object()
+                .and_then(|headers| {
+                    headers
+                        .iter()
+                        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
+                })
+                .and_then(|(_, value)| value.as_str().map(str::to_owned));
+            requests.push((url, auth));
+        }
+        requests
+    }
+
     /// Opens the restore dialog of `key` and confirms it, as an admin does.
     pub async fn restore(&self, key: &str) {
         self.click_labelled(&format!("Restore {key}")).await;
@@ -541,18 +563,13 @@ impl Browser {
         self.click_in_dialog("Restore").await;
     }
 
-    /// Every text shown with `role=status` right now.
+    /// Every text shown with `role=status` right now, hidden ones left out (read in one script;
+    /// a WebDriver failure fails the test).
     pub async fn statuses(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for found in self
-            .client
-            .find_all(Locator::XPath("//*[@role='status']"))
-            .await
-            .unwrap_or_default()
-        {
-            out.push(found.text().await.unwrap_or_default());
-        }
-        out
+        let script = "return [...document.querySelectorAll('[role=status]')]
+            .filter(element => element.checkVisibility())
+            .map(element => element.innerText.trim());";
+        serde_json::from_value(self.script(script, vec![]).await).expect("statuses as text")
     }
 }
 
@@ -583,5 +600,26 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
             "download_throughput": self.bytes_per_second,
         }});
         (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// chromedriver's log of Chromium's DevTools events (`goog:loggingPrefs` `performance`).
+#[derive(Debug)]
+struct PerformanceLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"type": "performance"}).to_string()),
+        )
     }
 }

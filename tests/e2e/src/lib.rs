@@ -53,6 +53,30 @@ pub fn zip_without_data_db() -> Vec<u8> {
     std::fs::read(&path).expect("zip")
 }
 
+/// The claims of a JWT (its middle part, base64url), e.g. `{"type": "file", …}`.
+pub fn jwt_claims(token: &str) -> serde_json::Value {
+    let payload = token.split('.').nth(1).expect("a JWT has three parts");
+    let mut bytes = Vec::new();
+    let (mut bits, mut held) = (0u32, 0u32);
+    for c in payload.trim_end_matches('=').bytes() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => panic!("not base64url: {payload}"),
+        };
+        bits = (bits << 6) | u32::from(value);
+        held += 6;
+        if held >= 8 {
+            held -= 8;
+            bytes.push((bits >> held) as u8);
+        }
+    }
+    serde_json::from_slice(&bytes).expect("JSON claims")
+}
+
 /// Opens the panel served by `server` and signs in as its superuser.
 pub async fn signed_in(server: &PocketBase) -> Browser {
     let browser = Browser::start().await;

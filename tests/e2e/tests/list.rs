@@ -4,6 +4,13 @@ use std::time::Duration;
 
 use e2e::{signed_in, PocketBase, HOSTILE_KEYS};
 
+/// `225.4 kB`: a size between 1 kB and 1 MB as the panel shows it (tenths, rounded half up).
+fn kilobytes(bytes: u64) -> String {
+    assert!((1_000..999_950).contains(&bytes), "{bytes} B is not in kB");
+    let tenths = (bytes + 50) / 100;
+    format!("{}.{} kB", tenths / 10, tenths % 10)
+}
+
 #[tokio::test]
 async fn lists_real_backups_newest_first_and_refreshes() {
     let server = PocketBase::start();
@@ -18,11 +25,7 @@ async fn lists_real_backups_newest_first_and_refreshes() {
             .iter()
             .find(|(key, ..)| *key == row[0])
             .expect("listed");
-        assert!(
-            row[1].ends_with("kB") || row[1].ends_with(" B"),
-            "size {:?} for {size} bytes",
-            row[1]
-        );
+        assert_eq!(row[1], kilobytes(*size), "the size of {}", row[0]);
         assert!(
             !row[2].is_empty() && row[2] != "—",
             "no date shown: {row:?}"
