@@ -14,8 +14,10 @@ pub const SIGN_IN_HINT: &str = "Sign in with a PocketBase superuser account.";
 pub const SIGN_OUT: &str = "Sign out";
 pub const EMAIL_REQUIRED: &str = "Enter the superuser's email.";
 pub const PASSWORD_REQUIRED: &str = "Enter the password.";
-/// auth-with-password answers 401 with an `mfaId` when the account needs a second factor.
-pub const MFA_NOT_SUPPORTED: &str = "This account requires multi-factor authentication, which this panel does not support yet. Use PocketBase's dashboard, or an account without MFA.";
+pub const ONE_TIME_CODE: &str = "One-time code";
+pub const CODE_REQUIRED: &str = "Enter the code from the e-mail.";
+pub const SEND_NEW_CODE: &str = "Send a new code";
+pub const START_OVER: &str = "Start over";
 pub const SESSION_EXPIRED: &str = "Your session has expired or is no longer valid. Sign in again.";
 pub const SIGNED_OUT_ELSEWHERE: &str = "You signed out in another tab.";
 pub const IP_NOT_ALLOWED: &str = "This server accepts superusers only from the IP addresses listed in its settings (superuserIPs), and this browser's address is not one of them. Use the panel from an allowed address, or have yours added.";
@@ -301,6 +303,15 @@ pub fn sort_by_label(column: &str) -> String {
     format!("Sort by {column}")
 }
 
+/// The second step of a sign-in with multi-factor authentication.
+pub fn second_factor(email: &str) -> String {
+    format!("This account also needs a one-time code. PocketBase sends it to {email}; it is valid for a few minutes.")
+}
+
+pub fn code_sent(email: &str) -> String {
+    format!("A code was sent to {email}.")
+}
+
 pub fn signed_in_as(email: &str, server: &str) -> String {
     format!("{email} on {server}")
 }
@@ -319,6 +330,13 @@ pub fn bad_server_url(reason: BadServerUrl) -> &'static str {
 /// session.
 pub fn sign_in_error(error: &ApiError) -> String {
     match error {
+        ApiError::Server {
+            status: 400,
+            message,
+            ..
+        } if message.contains("OTP") => {
+            format!("The code is wrong or has expired: check it, or send a new one. (PocketBase: {message})")
+        }
         ApiError::Server { status: 401, .. } => {
             "The server refused the sign-in (HTTP 401). Is a proxy asking for its own login?".into()
         }
@@ -353,7 +371,10 @@ pub fn error_message(error: &ApiError) -> String {
         }
         ApiError::Server { message, .. } => message.clone(),
         ApiError::Cancelled => CANCELLED.into(),
-        ApiError::MfaRequired => MFA_NOT_SUPPORTED.into(),
+        // Handled by the sign-in page's second step; worded in case it shows elsewhere.
+        ApiError::MfaRequired(_) => {
+            "This account needs a second factor: sign in again to receive a code.".into()
+        }
         ApiError::UnexpectedBody(_) => {
             "The server sent an answer this panel does not understand. Is this a PocketBase server?"
                 .into()

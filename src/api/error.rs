@@ -28,9 +28,9 @@ pub enum ApiError {
     UnexpectedBody(String),
     /// The admin cancelled the request before the server answered.
     Cancelled,
-    /// The password was right, but the account needs a second factor (PocketBase answered 401
-    /// with an `mfaId`).
-    MfaRequired,
+    /// The password was right, but the account needs a second factor: PocketBase answered 401
+    /// with this `mfaId`, which the second step sends along.
+    MfaRequired(String),
 }
 
 /// PocketBase's error body: `{"status": N, "message": "…", "data": {field: {code, message}}}`.
@@ -172,8 +172,8 @@ impl ApiError {
                 fields: Vec::new(),
             };
         };
-        if status == 401 && parsed.mfa_id.is_some() {
-            return ApiError::MfaRequired;
+        if let (401, Some(mfa_id)) = (status, &parsed.mfa_id) {
+            return ApiError::MfaRequired(mfa_id.clone());
         }
         ApiError::Server {
             status,
@@ -294,9 +294,9 @@ mod tests {
     fn tells_a_second_factor_from_a_bad_token() {
         assert_eq!(
             ApiError::from_response(401, r#"{"mfaId":"abc"}"#),
-            ApiError::MfaRequired
+            ApiError::MfaRequired("abc".into())
         );
-        assert!(!ApiError::MfaRequired.is_unauthorized());
+        assert!(!ApiError::MfaRequired("abc".into()).is_unauthorized());
         assert!(ApiError::from_response(401, "<html>proxy login</html>").is_unauthorized());
     }
 

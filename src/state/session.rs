@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::browser::sleep;
 use super::storage;
-use crate::api::{decode, encode, token_expiry, ApiError, PocketBase};
+use crate::api::{decode, encode, token_expiry, ApiError, AuthResponse, PocketBase};
 
 /// The longest the refresh loop sleeps at a time (it sends nothing when it wakes early): a new
 /// sign-in, or a token renewed by another tab, is planned for this soon.
@@ -26,6 +26,19 @@ pub struct Session {
 }
 
 impl Session {
+    /// The session a sign-in answered; the server's spelling of the e-mail wins.
+    fn of(server_url: &str, email: &str, auth: AuthResponse) -> Self {
+        Self {
+            server_url: server_url.to_owned(),
+            email: if auth.record.email.is_empty() {
+                email.to_owned()
+            } else {
+                auth.record.email
+            },
+            token: auth.token,
+        }
+    }
+
     pub fn client(&self) -> PocketBase {
         PocketBase::new(&self.server_url).with_token(&self.token)
     }
@@ -135,15 +148,27 @@ impl SessionState {
         let auth = PocketBase::new(server_url)
             .auth_with_password(email, password)
             .await?;
-        Ok(Session {
-            server_url: server_url.to_owned(),
-            email: if auth.record.email.is_empty() {
-                email.to_owned()
-            } else {
-                auth.record.email
-            },
-            token: auth.token,
-        })
+        Ok(Session::of(server_url, email, auth))
+    }
+
+    /// Second factor, first half: e-mails a one-time code to `email`; answers the code's id.
+    pub async fn request_code(server_url: &str, email: &str) -> Result<String, ApiError> {
+        PocketBase::new(server_url).request_otp(email).await
+    }
+
+    /// Second factor, second half: the e-mailed `code` for the sign-in whose password step
+    /// answered `mfa_id`. Changes nothing until [`Self::sign_in`] is given the result.
+    pub async fn authenticate_with_code(
+        server_url: &str,
+        email: &str,
+        otp_id: &str,
+        code: &str,
+        mfa_id: &str,
+    ) -> Result<Session, ApiError> {
+        let auth = PocketBase::new(server_url)
+            .auth_with_otp(otp_id, code, mfa_id)
+            .await?;
+        Ok(Session::of(server_url, email, auth))
     }
 
     pub fn sign_in(&self, session: Session) {

@@ -3,12 +3,14 @@
 //! panicking test leaves no process behind.
 
 mod browser;
+mod mail;
 mod process;
 mod proxy;
 mod server;
 mod static_host;
 
 pub use browser::Browser;
+pub use mail::{one_time_password, MailSink};
 pub use proxy::Proxy;
 pub use server::{PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
 pub use static_host::StaticHost;
