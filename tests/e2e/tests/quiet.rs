@@ -63,12 +63,19 @@ async fn the_panels_tabs_follow_each_others_changes_and_sign_out() {
     browser.wait_for_keys(&["keep.zip"]).await;
 
     // Signing out in the second tab signs this one out too, and says why.
-    browser.switch_to(second).await;
+    browser.switch_to(second.clone()).await;
     browser.click("Sign out").await;
     browser.field("Password").await;
-    browser.switch_to(first).await;
+    browser.switch_to(first.clone()).await;
     browser
         .wait_for_text("You signed out in another tab.")
         .await;
     browser.field("Password").await;
+
+    // And signing in there signs this one in.
+    browser.switch_to(second).await;
+    e2e::sign_in(&browser, &server).await;
+    browser.switch_to(first).await;
+    browser.wait_for_heading("Backups").await;
+    browser.wait_for_keys(&["keep.zip"]).await;
 }

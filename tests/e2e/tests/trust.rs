@@ -171,3 +171,42 @@ async fn a_reload_during_a_restore_keeps_following_it() {
         "the finished restore is still tracked"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restore_whose_answer_is_lost_is_followed_not_sent_again() {
+    let server = PocketBase::start();
+    let no_data = e2e::zip_without_data_db();
+    assert_eq!(server.upload("no_data.zip", &no_data).status, 204);
+    server.create_backup("good.zip");
+    // A gateway in front passes the restore on, then answers 504 instead of the server.
+    let target = server.url().trim_start_matches("http://");
+    let proxy = e2e::Proxy::losing_the_answer_to(target, "/restore").await;
+    let browser = e2e::Browser::start().await;
+    browser.open(proxy.url()).await;
+    browser.fill("Email", e2e::ADMIN_EMAIL).await;
+    browser.fill("Password", e2e::ADMIN_PASSWORD).await;
+    browser.click("Sign in").await;
+    browser.wait_for_keys(&["good.zip", "no_data.zip"]).await;
+
+    // A restore that fails: found in the server's log all the same, and sent once.
+    browser.restore("no_data.zip").await;
+    e2e::eventually_within(Duration::from_secs(60), "the failure", || async {
+        let alerts = browser.alerts().await;
+        let failed = "The restore of no_data.zip failed";
+        alerts.iter().any(|a| a.contains(failed)).then_some(())
+    })
+    .await;
+    let restores = "data.method='POST' && data.url~'/restore'";
+    let sent = tokio::task::block_in_place(|| server.settled_requests(restores));
+    assert_eq!(sent, 1, "the restore was sent again");
+
+    // A restore that works: followed through the restart to its end.
+    browser.restore("good.zip").await;
+    wait_for_status(
+        &browser,
+        Duration::from_secs(60),
+        "Restored good.zip: PocketBase restarted",
+        "whether it restored it is unknown",
+    )
+    .await;
+}
