@@ -5,7 +5,7 @@
 # Tools that are slow to build (trunk, wasm-bindgen) are still found on PATH from ~/.cargo/bin,
 # and rustup's toolchains are shared; everything else is fetched again by scripts/setup.sh.
 #
-#   ./scripts/fresh-check.sh            # everything fresh (about 40 minutes on 2 cores)
+#   ./scripts/fresh-check.sh            # everything fresh (15–20 minutes on 2 cores)
 #   KEEP_FRESH_CHECK=1 ./scripts/fresh-check.sh   # keep the temporary folder to look into
 set -euo pipefail
 # Not env.sh: its PATH and POCKETBASE_BIN would point into this checkout's .tools/.
