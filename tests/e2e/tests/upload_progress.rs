@@ -151,3 +151,39 @@ async fn a_slow_upload_warns_about_the_servers_time_limit() {
         .wait_for_text("Cancelled. The server did not store anything.")
         .await;
 }
+
+#[tokio::test]
+async fn a_cancel_that_comes_too_late_says_so_and_shows_the_stored_backup() {
+    let Sending {
+        browser,
+        server,
+        _files: files,
+        ..
+    } = start_sending("raced.zip", 500_000, 0).await;
+    e2e::eventually("bytes on their way", || async {
+        browser.progress().await.filter(|(sent, _)| *sent > 0)
+    })
+    .await;
+    // The server ends up with the file all the same — as when the last bytes left just before
+    // the cancel (here it arrives by another way, at that moment).
+    let bytes = std::fs::read(files.path().join("raced.zip")).expect("file");
+    assert_eq!(server.upload("raced.zip", &bytes).status, 204);
+    browser.click("Cancel upload").await;
+
+    let said = e2e::eventually("the late cancel said", || async {
+        let alerts = browser.alerts().await;
+        alerts
+            .into_iter()
+            .find(|a| a.contains("The cancel came too late"))
+    })
+    .await;
+    assert!(said.contains("raced.zip"), "{said}");
+    browser.wait_for_keys(&["raced.zip"]).await;
+    let statuses = browser.statuses().await;
+    assert!(
+        !statuses
+            .iter()
+            .any(|s| s.contains("did not store anything")),
+        "said nothing was stored: {statuses:?}"
+    );
+}
