@@ -89,8 +89,9 @@ impl SessionState {
     /// Follows sign-ins and sign-outs made in the panel's other tabs (`storage` events fire
     /// only for changes made elsewhere).
     pub fn follow_other_tabs(self) {
+        let key = storage::full_key(SESSION_KEY);
         let listener = leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() != Some(storage::full_key(SESSION_KEY).as_str()) {
+            if event.key().as_deref() != Some(key.as_str()) {
                 return;
             }
             match saved_session() {
@@ -193,30 +194,35 @@ impl SessionState {
     /// out with the reason; the page keeps its place (search and sort live in the URL).
     pub fn keep_fresh(self) {
         leptos::task::spawn_local(async move {
-            // When to renew which token: planned once per token, when it is first seen.
-            let mut planned: Option<(String, f64)> = None;
+            // When to renew which token: planned once per token (its expiry read once), when
+            // it is first seen; `None` for a token without one.
+            let mut planned: Option<(String, Option<f64>)> = None;
             loop {
-                let Some(session) = self.current.try_with_untracked(Clone::clone) else {
+                let Some(token) = self
+                    .current
+                    .try_with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
+                else {
                     return; // The app is gone.
                 };
                 let now = js_sys::Date::now();
-                let expiry = session.as_ref().and_then(|s| token_expiry(&s.token));
-                let (Some(session), Some(expiry)) = (session, expiry) else {
-                    sleep(CHECK_EVERY_MS as i32).await;
-                    continue;
-                };
-                let refresh_at = match &planned {
-                    Some((token, at)) if *token == session.token => *at,
-                    _ => {
-                        let at = now + refresh_wait_ms(expiry * 1_000.0, now);
-                        planned = Some((session.token.clone(), at));
+                let refresh_at = match (&planned, token) {
+                    (_, None) => None,
+                    (Some((seen, at)), Some(token)) if *seen == token => *at,
+                    (_, Some(token)) => {
+                        let at = token_expiry(&token)
+                            .map(|expiry| now + refresh_wait_ms(expiry * 1_000.0, now));
+                        planned = Some((token, at));
                         at
                     }
                 };
-                if refresh_at > now {
-                    sleep((refresh_at - now).min(CHECK_EVERY_MS) as i32).await;
+                if !refresh_at.is_some_and(|at| at <= now) {
+                    let wait = refresh_at.map_or(CHECK_EVERY_MS, |at| at - now);
+                    sleep(wait.min(CHECK_EVERY_MS) as i32).await;
                     continue;
                 }
+                let Some(session) = self.current.try_with_untracked(Clone::clone).flatten() else {
+                    continue;
+                };
                 let client = session.client();
                 match client.auth_refresh().await {
                     Ok(auth) if self.client().as_ref() == Some(&client) => {

@@ -185,6 +185,28 @@ impl Browser {
         serde_json::from_value(self.script(script, vec![]).await).expect("alerts as text")
     }
 
+    /// Waits up to `patience` for a shown alert containing `words`; returns its whole text.
+    pub async fn wait_for_alert(&self, patience: std::time::Duration, words: &str) -> String {
+        crate::eventually_within(patience, &format!("an alert {words:?}"), || async {
+            self.alerts()
+                .await
+                .into_iter()
+                .find(|said| said.contains(words))
+        })
+        .await
+    }
+
+    /// Waits up to `patience` for a shown status containing `words`; returns its whole text.
+    pub async fn wait_for_status(&self, patience: std::time::Duration, words: &str) -> String {
+        crate::eventually_within(patience, &format!("a status {words:?}"), || async {
+            self.statuses()
+                .await
+                .into_iter()
+                .find(|said| said.contains(words))
+        })
+        .await
+    }
+
     pub async fn has_alert(&self) -> bool {
         self.is_present("//*[@role='alert']").await
     }

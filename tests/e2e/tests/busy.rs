@@ -26,18 +26,10 @@ async fn a_backup_started_elsewhere_shows_as_busy_and_refreshes_the_list() {
     .await;
     let panel = browser.open_blank_tab().await;
     browser.switch_to(panel).await;
-    e2e::eventually_within(
-        std::time::Duration::from_secs(60),
-        "the busy notice",
-        || async {
-            let statuses = browser.statuses().await;
-            statuses
-                .iter()
-                .any(|s| s.contains("A backup or restore is running on the server."))
-                .then_some(())
-        },
-    )
-    .await;
+    let busy = "A backup or restore is running on the server.";
+    browser
+        .wait_for_status(std::time::Duration::from_secs(60), busy)
+        .await;
     assert!(
         !browser
             .button("Create backup")

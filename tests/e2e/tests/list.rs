@@ -55,16 +55,10 @@ async fn an_unreachable_server_is_an_error_not_a_blank_page() {
 
     drop(server);
     // Health polling notices by itself (every 20 s at idle), and the page stays as it was.
-    e2e::eventually_within(
-        Duration::from_secs(30),
-        "the unreachable notice",
-        || async {
-            let alerts = browser.alerts().await;
-            let words = "The server is unreachable. This page keeps trying.";
-            alerts.iter().any(|said| said.contains(words)).then_some(())
-        },
-    )
-    .await;
+    let unreachable = "The server is unreachable. This page keeps trying.";
+    browser
+        .wait_for_alert(Duration::from_secs(30), unreachable)
+        .await;
     browser.wait_for_text("No backups yet").await;
     browser.click("Refresh").await;
     browser

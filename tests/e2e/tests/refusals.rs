@@ -8,15 +8,6 @@ use e2e::{signed_in, write_backup_like_zip, Browser, PocketBase, ADMIN_EMAIL, AD
 
 const IP_REFUSAL: &str = "accepts superusers only from the IP addresses listed in its settings";
 
-/// Waits for an alert containing `words`.
-async fn wait_for_alert(browser: &Browser, patience: Duration, words: &str) -> String {
-    e2e::eventually_within(patience, words, || async {
-        let alerts = browser.alerts().await;
-        alerts.into_iter().find(|said| said.contains(words))
-    })
-    .await
-}
-
 #[tokio::test]
 async fn the_ip_allow_list_is_explained_and_never_taken_for_an_expired_session() {
     let server = PocketBase::start();
@@ -32,7 +23,9 @@ async fn the_ip_allow_list_is_explained_and_never_taken_for_an_expired_session()
     assert_eq!(changed.status, 200, "{}", changed.body);
 
     browser.click("Refresh").await;
-    wait_for_alert(&browser, Duration::from_secs(20), IP_REFUSAL).await;
+    browser
+        .wait_for_alert(Duration::from_secs(20), IP_REFUSAL)
+        .await;
     // Still signed in: it is not the session that is wrong.
     browser.wait_for_heading("Backups").await;
     assert_eq!(browser.buttons_named("Sign out").await, 1);
@@ -41,7 +34,9 @@ async fn the_ip_allow_list_is_explained_and_never_taken_for_an_expired_session()
     browser.fill("Email", ADMIN_EMAIL).await;
     browser.fill("Password", ADMIN_PASSWORD).await;
     browser.click("Sign in").await;
-    wait_for_alert(&browser, Duration::from_secs(20), IP_REFUSAL).await;
+    browser
+        .wait_for_alert(Duration::from_secs(20), IP_REFUSAL)
+        .await;
     browser.field("Password").await;
 }
 
@@ -63,7 +58,9 @@ async fn a_proxys_413_is_explained_and_the_server_keeps_nothing() {
 
     browser.choose_file("Upload backup", &big).await;
     browser.click_in_dialog("Upload").await;
-    let said = wait_for_alert(&browser, Duration::from_secs(20), "HTTP 413").await;
+    let said = browser
+        .wait_for_alert(Duration::from_secs(20), "HTTP 413")
+        .await;
     assert!(said.contains("body limit"), "{said}");
     browser.wait_for_heading("Backups").await;
     assert!(server.keys().is_empty());
@@ -84,15 +81,14 @@ async fn a_server_stopped_during_a_create_is_explained_and_refresh_recovers() {
     browser.click_in_dialog("Create").await;
     browser.wait_for_text("Creating interrupted.zip").await;
     server.stop();
-    wait_for_alert(
-        &browser,
-        Duration::from_secs(20),
-        "The server is unreachable",
-    )
-    .await;
+    browser
+        .wait_for_alert(Duration::from_secs(20), "The server is unreachable")
+        .await;
     server.start_again();
 
-    let said = wait_for_alert(&browser, Duration::from_secs(60), "interrupted.zip").await;
+    let said = browser
+        .wait_for_alert(Duration::from_secs(60), "interrupted.zip")
+        .await;
     assert!(said.contains("was not made"), "{said}");
     let keys = server.keys();
     assert!(!keys.contains(&"interrupted.zip".to_owned()), "{keys:?}");
@@ -122,7 +118,9 @@ async fn a_server_stopped_during_an_upload_is_explained_and_refresh_recovers() {
     })
     .await;
     server.stop();
-    let said = wait_for_alert(&browser, Duration::from_secs(30), "Cannot reach the server").await;
+    let said = browser
+        .wait_for_alert(Duration::from_secs(30), "Cannot reach the server")
+        .await;
     assert!(!said.contains("expired"), "{said}");
     browser.throttle(1_000_000_000, 0).await;
     server.start_again();

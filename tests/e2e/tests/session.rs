@@ -213,14 +213,9 @@ async fn an_account_with_mfa_signs_in_with_the_emailed_code() {
     tokio::time::sleep(expired_at.saturating_duration_since(Instant::now())).await;
     browser.fill("One-time code", &first).await;
     browser.click("Sign in").await;
-    e2e::eventually("the expired code refused", || async {
-        let alerts = browser.alerts().await;
-        alerts
-            .iter()
-            .any(|a| a.contains("send a new one"))
-            .then_some(())
-    })
-    .await;
+    browser
+        .wait_for_alert(e2e::PATIENCE, "send a new one")
+        .await;
 
     // A new code, and the panel checks against it.
     browser.click("Send a new code").await;
@@ -294,18 +289,9 @@ async fn a_session_that_cannot_be_renewed_returns_to_sign_in_keeping_the_place()
 
     // A new password invalidates the superuser's tokens: the next renewal is refused.
     server.upsert_superuser(ADMIN_EMAIL, "a-new-password");
-    e2e::eventually_within(
-        std::time::Duration::from_secs(20),
-        "sign-in with the reason",
-        || async {
-            let alerts = browser.alerts().await;
-            alerts
-                .iter()
-                .any(|said| said.contains("Your session has expired"))
-                .then_some(())
-        },
-    )
-    .await;
+    browser
+        .wait_for_alert(Duration::from_secs(20), "Your session has expired")
+        .await;
     assert!(browser.current_url().await.ends_with("?q=auto"));
     sign_in(&browser, ADMIN_EMAIL, "a-new-password").await;
     browser.wait_for_text("Showing 2 of 6 backups").await;

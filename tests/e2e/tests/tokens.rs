@@ -44,18 +44,12 @@ async fn the_auth_token_never_goes_into_a_url_and_downloads_carry_a_file_token()
     browser.click_in_dialog("Delete").await;
     browser.wait_for_text("Deleted made.zip.").await;
     browser.restore("restore_me.zip").await;
-    e2e::eventually_within(
-        std::time::Duration::from_secs(40),
-        "the restore's end",
-        || async {
-            let statuses = browser.statuses().await;
-            statuses
-                .iter()
-                .any(|s| s.contains("Restored restore_me.zip"))
-                .then_some(())
-        },
-    )
-    .await;
+    browser
+        .wait_for_status(
+            std::time::Duration::from_secs(40),
+            "Restored restore_me.zip",
+        )
+        .await;
 
     let followed = browser.script("return window.followed;", vec![]).await;
     let followed: Vec<String> = serde_json::from_value(followed).expect("links followed");

@@ -190,12 +190,9 @@ async fn a_restore_whose_answer_is_lost_is_followed_not_sent_again() {
 
     // A restore that fails: found in the server's log all the same, and sent once.
     browser.restore("no_data.zip").await;
-    e2e::eventually_within(Duration::from_secs(60), "the failure", || async {
-        let alerts = browser.alerts().await;
-        let failed = "The restore of no_data.zip failed";
-        alerts.iter().any(|a| a.contains(failed)).then_some(())
-    })
-    .await;
+    browser
+        .wait_for_alert(Duration::from_secs(60), "The restore of no_data.zip failed")
+        .await;
     let restores = "data.method='POST' && data.url~'/restore'";
     let sent = tokio::task::block_in_place(|| server.settled_requests(restores));
     assert_eq!(sent, 1, "the restore was sent again");

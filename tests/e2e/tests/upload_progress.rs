@@ -170,13 +170,9 @@ async fn a_cancel_that_comes_too_late_says_so_and_shows_the_stored_backup() {
     assert_eq!(server.upload("raced.zip", &bytes).status, 204);
     browser.click("Cancel upload").await;
 
-    let said = e2e::eventually("the late cancel said", || async {
-        let alerts = browser.alerts().await;
-        alerts
-            .into_iter()
-            .find(|a| a.contains("The cancel came too late"))
-    })
-    .await;
+    let said = browser
+        .wait_for_alert(e2e::PATIENCE, "The cancel came too late")
+        .await;
     assert!(said.contains("raced.zip"), "{said}");
     browser.wait_for_keys(&["raced.zip"]).await;
     let statuses = browser.statuses().await;
