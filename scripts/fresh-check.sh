@@ -8,7 +8,7 @@
 #   ./scripts/fresh-check.sh            # everything fresh (15–20 minutes on 2 cores)
 #   KEEP_FRESH_CHECK=1 ./scripts/fresh-check.sh   # keep the temporary folder to look into
 set -euo pipefail
-# Not env.sh: its PATH and POCKETBASE_BIN would point into this checkout's .tools/.
+# Not env.sh: its PATH, POCKETBASE_BIN and MOTO_SERVER_BIN would point into this checkout's .tools/.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 step() { printf '\n== %s\n' "$*"; }
 
@@ -27,7 +27,7 @@ git clone --quiet --no-hardlinks "$ROOT" "$scratch/clone"
 
 step "CI=true .ci/run with an empty CARGO_HOME and empty build folders"
 cd "$scratch/clone"
-env -u POCKETBASE_BIN -u CHROMEDRIVER CI=true \
+env -u POCKETBASE_BIN -u MOTO_SERVER_BIN -u CHROMEDRIVER CI=true \
   CARGO_HOME="$scratch/cargo-home" \
   CARGO_TARGET_DIR="$scratch/target" \
   RELEASE_TARGET_DIR="$scratch/target-release" \

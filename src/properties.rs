@@ -5,6 +5,7 @@ use std::future::Future;
 
 use proptest::prelude::*;
 
+use crate::api::cron::Schedule;
 use crate::api::zip::lists_file;
 use crate::api::{
     check_backup_name, encode_segment, parse_modified, utc_stamp, ApiError, NameProblem,
@@ -120,4 +121,64 @@ proptest! {
         let found = std::pin::pin!(lists_file(file.len() as u64, "data.db", &read)).poll(&mut context);
         prop_assert!(found.is_ready());
     }
+
+    #[test]
+    fn any_schedule_text_is_judged_without_panic(text in ".*") {
+        if let Ok(schedule) = Schedule::parse(&text) {
+            let _ = crate::text::cron_reading(&schedule);
+        } else if let Err(problem) = Schedule::parse(&text) {
+            let _ = crate::text::cron_problem(&problem);
+        }
+    }
+
+    #[test]
+    fn every_run_found_matches_and_none_is_skipped(
+        fields in (
+            cron_field(0, 59), cron_field(0, 23), cron_field(1, 31), cron_field(1, 12),
+            cron_field(0, 6),
+        ),
+        after in 0i64..4_000_000_000_000,
+    ) {
+        let expression = format!("{} {} {} {} {}", fields.0, fields.1, fields.2, fields.3, fields.4);
+        let schedule = Schedule::parse(&expression).expect("built from valid parts");
+        let runs: Vec<i64> = schedule.runs_after(after).take(5).collect();
+        for pair in runs.windows(2) {
+            prop_assert!(pair[0] < pair[1]);
+        }
+        for &run in &runs {
+            prop_assert!(run > after && run % 60_000 == 0);
+            prop_assert!(minute_matches(&schedule, run), "{expression}: {run}");
+        }
+        // Minute by minute, over two days: the first match is the first run found.
+        let first_minute = after / 60_000 + 1;
+        let brute = (first_minute..first_minute + 2 * 1_440)
+            .map(|minute| minute * 60_000)
+            .find(|&at| minute_matches(&schedule, at));
+        if let Some(brute) = brute {
+            prop_assert_eq!(runs.first().copied(), Some(brute));
+        }
+    }
+}
+
+/// One cron field built from valid parts: `*`, a value, a range, or a step, or a list of them.
+fn cron_field(min: u32, max: u32) -> impl Strategy<Value = String> {
+    let part = prop_oneof![
+        Just("*".to_owned()),
+        (min..=max).prop_map(|v| v.to_string()),
+        (min..=max, min..=max).prop_map(|(a, b)| format!("{}-{}", a.min(b), a.max(b))),
+        (1..=max.max(1)).prop_map(|s| format!("*/{s}")),
+    ];
+    proptest::collection::vec(part, 1..3).prop_map(|parts| parts.join(","))
+}
+
+/// Whether PocketBase would run at `at` (a whole minute): every field matches, in UTC.
+fn minute_matches(schedule: &Schedule, at: i64) -> bool {
+    let stamp = utc_stamp(at);
+    let number = |range: std::ops::Range<usize>| stamp[range].parse::<u32>().unwrap();
+    let weekday = ((at.div_euclid(86_400_000) + 4).rem_euclid(7)) as u32;
+    schedule.minutes.has(number(10..12))
+        && schedule.hours.has(number(8..10))
+        && schedule.days.has(number(6..8))
+        && schedule.months.has(number(4..6))
+        && schedule.weekdays.has(weekday)
 }

@@ -1,6 +1,7 @@
 //! Every string a person reads, in one module, so the 简体中文 translation can replace it whole.
 
-use crate::api::{ApiError, BadServerUrl, NameProblem, NAME_MAX_CHARS};
+use crate::api::cron::{CronField, CronProblem, PartProblem, Schedule, Slots};
+use crate::api::{utc_stamp, ApiError, BadServerUrl, NameProblem, NAME_MAX_CHARS};
 use crate::format::{duration, human_size};
 
 pub const APP_TITLE: &str = "PocketBase backups";
@@ -382,6 +383,320 @@ pub fn error_message(error: &ApiError) -> String {
     }
 }
 
+// ---- Backup settings ----------------------------------------------------------------------
+
+pub const SETTINGS: &str = "Settings";
+pub const BACKUP_SETTINGS: &str = "Backup settings";
+pub const BACK_TO_BACKUPS: &str = "Back to backups";
+pub const LOADING_SETTINGS: &str = "Loading the backup settings…";
+pub const AUTO_BACKUPS: &str = "Automatic backups";
+pub const ENABLE_AUTO_BACKUPS: &str = "Enable automatic backups";
+pub const SCHEDULE: &str = "Schedule (cron expression)";
+pub const PRESETS: &str = "Presets";
+pub const PRESET_CUSTOM: &str = "Custom";
+/// The schedules offered, as (label, expression).
+pub const CRON_PRESETS: [(&str, &str); 4] = [
+    ("Every day at 00:00", "0 0 * * *"),
+    ("Every Sunday at 00:00", "0 0 * * 0"),
+    ("The first of the month at 00:00", "0 0 1 * *"),
+    ("Every 6 hours", "0 */6 * * *"),
+];
+pub const SCHEDULE_HINT: &str = "PocketBase runs it in UTC. Five fields separated by single spaces — minute, hour, day of the month, month, day of the week (0–6, Sunday is 0) — with *, lists (1,15), ranges (1-5) and steps (*/6); or @hourly, @daily, @weekly, @monthly, @yearly.";
+pub const NEXT_RUNS: &str = "Next runs";
+pub const NEVER_RUNS: &str =
+    "This schedule never comes round: no date matches it (PocketBase requires every field to match, the day of the month and the day of the week both).";
+pub const MAX_KEEP: &str = "Max automatic backups to keep";
+pub const MAX_KEEP_HINT: &str =
+    "After each automatic backup the oldest automatic (@auto_) ones beyond this number are deleted. Backups you made or uploaded are never touched.";
+pub const STORE_IN_S3: &str = "Store backups in S3";
+pub const S3_STORAGE: &str = "Storage";
+pub const S3_HINT: &str = "Off: backups are kept on the server's disk, in pb_data/backups.";
+pub const S3_FILES_NOT_IN_BACKUPS: &str = "Uploaded files that PocketBase keeps in S3 file storage (its Files storage setting) are not part of a backup: back them up separately.";
+pub const ENDPOINT: &str = "Endpoint";
+pub const BUCKET: &str = "Bucket";
+pub const REGION: &str = "Region";
+pub const ACCESS_KEY: &str = "Access key";
+pub const SECRET: &str = "Secret";
+pub const SECRET_HINT: &str =
+    "Never shown: PocketBase does not send it back. Leave empty to keep the stored secret.";
+pub const FORCE_PATH_STYLE: &str = "Force path style";
+pub const FORCE_PATH_STYLE_HINT: &str = "Address the bucket as endpoint/bucket rather than bucket.endpoint — what most self-hosted S3 servers need.";
+pub const TEST_CONNECTION: &str = "Test connection";
+pub const TEST_USES_SAVED: &str = "The test tries the saved settings, from the server.";
+pub const TESTING: &str = "Testing the saved S3 settings…";
+pub const S3_TEST_OK: &str =
+    "Connected: PocketBase stored and removed a test file in the bucket with the saved settings.";
+pub const SAVE_FIRST_TITLE: &str = "Save before testing?";
+pub const SAVE_FIRST_EXPLAINED: &str = "The connection test uses the saved settings, not the changes on this page. Save the changes, then test them?";
+pub const SAVE_AND_TEST: &str = "Save and test";
+pub const SAVE: &str = "Save";
+pub const SAVING: &str = "Saving…";
+pub const RESET: &str = "Reset";
+pub const UNSAVED_CHANGES: &str = "Unsaved changes.";
+pub const SETTINGS_SAVED: &str = "Backup settings saved.";
+pub const FIX_FIELDS: &str = "Some fields need attention before saving.";
+pub const LEAVE_TITLE: &str = "Leave without saving?";
+pub const LEAVE_EXPLAINED: &str =
+    "The backup settings have changes that are not saved. Leaving drops them.";
+pub const LEAVE: &str = "Leave without saving";
+pub const RUN_NOW: &str = "Run automatic backup now";
+pub const RUN_NOW_HINT: &str = "Runs the server's own job with the saved schedule's settings: a new @auto_ backup, then the oldest automatic ones pruned to the kept number.";
+pub const RUNNING_AUTO: &str = "Running the server's automatic backup…";
+pub const NOT_SCHEDULED: &str = "The server has no automatic backup job: save a schedule first.";
+pub const REQUIRED_WHILE_S3: &str = "Required while S3 storage is on.";
+pub const CRON_REQUIRED: &str = "Enter a schedule, or switch automatic backups off.";
+pub const MAX_KEEP_NUMBER: &str = "Enter a whole number, 1 or more.";
+pub const MAX_KEEP_TOO_FEW: &str = "Keep at least 1 automatic backup.";
+pub const NOT_AN_ENDPOINT: &str =
+    "Enter the server's address, e.g. https://s3.example.com: http:// or https:// (or none), no spaces.";
+
+// ---- Health of automatic backups, on the backups page -------------------------------------
+
+pub const AUTO_FAILURES: &str = "Latest failures of automatic backups (the server's log):";
+pub const AUTO_HISTORY_UNKNOWN: &str = "The server keeps no log of errors (its logs are off), so whether automatic backups failed is unknown.";
+pub const STORAGE_UNREACHABLE: &str =
+    "The backup storage cannot be reached, so the backups cannot be listed.";
+pub const CHECK_STORAGE_SETTINGS: &str = "Check the storage settings";
+
+pub fn no_auto_failures(days: u32) -> String {
+    format!("No failures in the server's log (kept for {days} days).")
+}
+
+pub fn auto_history_unreadable(reason: &str) -> String {
+    format!("The server's log could not be read, so failures of automatic backups are unknown: {reason}")
+}
+
+pub fn storage_reason(reason: &str) -> String {
+    format!("The storage said: {reason}")
+}
+
+pub fn next_auto_backup(utc: &str, local: &str) -> String {
+    format!("Next automatic backup: {utc} ({local} your time).")
+}
+
+pub fn auto_backup_stale(newest: &str, age: &str) -> String {
+    format!("The newest automatic backup, from {newest} ({age}), is older than two of the schedule's runs: automatic backups may be failing.")
+}
+
+pub fn no_auto_backup_yet(since: &str) -> String {
+    format!("No automatic backup exists, though the schedule (known to this panel since {since}) should have run by now: automatic backups may be failing.")
+}
+
+pub fn auto_failure(when: &str, name: &str, error: &str) -> String {
+    format!("{when} — {name}: {error}")
+}
+
+pub fn failure_after_success() -> &'static str {
+    "An automatic backup was made after the latest failure."
+}
+
+pub fn auto_run_made(key: &str, pruned: &[String]) -> String {
+    match pruned {
+        [] => format!("Automatic backup {key} made."),
+        [one] => format!("Automatic backup {key} made; {one} removed to keep the set number."),
+        _ => format!(
+            "Automatic backup {key} made; {} older automatic backups removed to keep the set number.",
+            pruned.len()
+        ),
+    }
+}
+
+pub fn auto_run_failed(name: &str, error: &str) -> String {
+    format!("The automatic backup {name} failed. PocketBase's log says: {error}")
+}
+
+pub fn auto_run_unknown(logs_off: bool) -> &'static str {
+    if logs_off {
+        "No new automatic backup appeared, and the server keeps no log of errors to say why. Check the list and the server."
+    } else {
+        "No new automatic backup appeared, and the server logged no failure: whether the job ran is unknown. Check the server's logs."
+    }
+}
+
+pub fn s3_test_failed(reason: &str) -> String {
+    format!("The connection test failed: {reason}")
+}
+
+/// Warns that saving moves new backups elsewhere; the listed ones stay behind.
+pub fn storage_moves(count: usize, to_s3: bool) -> String {
+    let from = if to_s3 {
+        "on the server's disk"
+    } else {
+        "in the current S3 bucket"
+    };
+    match count {
+        0 => "New backups will be stored in the new place. Backups are not moved when the storage changes.".into(),
+        1 => format!("Backups are not moved when the storage changes: the backup listed now stays {from} and will no longer be listed here:"),
+        _ => format!("Backups are not moved when the storage changes: the {count} backups listed now stay {from} and will no longer be listed here:"),
+    }
+}
+
+pub fn run_time(utc: &str, local: &str) -> String {
+    format!("{utc} · {local} your time")
+}
+
+pub fn server_refused_field(message: &str) -> String {
+    format!("PocketBase: {message}")
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `Thu 2026-12-03 00:00 UTC`.
+pub fn utc_run(epoch_ms: i64) -> String {
+    let stamp = utc_stamp(epoch_ms);
+    let weekday = (epoch_ms.div_euclid(86_400_000) + 4).rem_euclid(7) as usize;
+    format!(
+        "{} {}-{}-{} {}:{} UTC",
+        &WEEKDAYS[weekday][..3],
+        &stamp[0..4],
+        &stamp[4..6],
+        &stamp[6..8],
+        &stamp[8..10],
+        &stamp[10..12]
+    )
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A field's values as words, runs of three or more as `from … to …`.
+fn value_list(slots: Slots, name: impl Fn(u32) -> String) -> String {
+    let values: Vec<u32> = slots.values().collect();
+    let mut parts = Vec::new();
+    let mut at = 0;
+    while at < values.len() {
+        let mut end = at;
+        while end + 1 < values.len() && values[end + 1] == values[end] + 1 {
+            end += 1;
+        }
+        if end - at >= 2 {
+            parts.push(format!("{} to {}", name(values[at]), name(values[end])));
+        } else {
+            parts.extend(values[at..=end].iter().map(|&v| name(v)));
+        }
+        at = end + 1;
+    }
+    and_list(&parts)
+}
+
+/// An expression in plain words, e.g. `At 00:00 UTC, on Sunday.`
+pub fn cron_reading(schedule: &Schedule) -> String {
+    use CronField::*;
+    let (minutes, hours) = (schedule.minutes, schedule.hours);
+    let every_hour = hours.is_every(Hour);
+    let time = if minutes.is_every(Minute) && every_hour {
+        "Every minute".to_owned()
+    } else if let (Some(step), true) = (minutes.every_nth(Minute), every_hour) {
+        format!("Every {step} minutes")
+    } else if minutes.count() == 1 && every_hour {
+        format!(
+            "At minute {} of every hour",
+            value_list(minutes, |m| m.to_string())
+        )
+    } else if minutes.count() * hours.count() <= 6 {
+        let times: Vec<String> = hours
+            .values()
+            .flat_map(|h| minutes.values().map(move |m| format!("{h:02}:{m:02}")))
+            .collect();
+        format!("At {} UTC", and_list(&times))
+    } else {
+        let hour_words = match hours.every_nth(Hour) {
+            Some(step) => format!("every {step} hours"),
+            None => format!("hours {}", value_list(hours, |h| format!("{h:02}"))),
+        };
+        format!(
+            "At minutes {} of {hour_words} (UTC)",
+            value_list(minutes, |m| m.to_string())
+        )
+    };
+    let (days, weekdays) = (schedule.days, schedule.weekdays);
+    let on_days = |slots: Slots| value_list(slots, |d| d.to_string());
+    let weekday_words = value_list(weekdays, |d| WEEKDAYS[d as usize].to_owned());
+    let day = match (days.is_every(Day), weekdays.is_every(Weekday)) {
+        (true, true) => "every day".to_owned(),
+        (true, false) => format!("on {weekday_words}"),
+        (false, true) if days.count() == 1 => format!("on day {} of the month", on_days(days)),
+        (false, true) => format!("on days {} of the month", on_days(days)),
+        (false, false) => format!(
+            "on day {} of the month, only when it is a {weekday_words}",
+            on_days(days)
+        ),
+    };
+    let month = if schedule.months.is_every(Month) {
+        String::new()
+    } else {
+        format!(
+            ", in {}",
+            value_list(schedule.months, |m| MONTHS[m as usize - 1].to_owned())
+        )
+    };
+    format!("{time}, {day}{month}.")
+}
+
+fn cron_field_name(field: CronField) -> &'static str {
+    match field {
+        CronField::Minute => "Minute",
+        CronField::Hour => "Hour",
+        CronField::Day => "Day of the month",
+        CronField::Month => "Month",
+        CronField::Weekday => "Day of the week",
+    }
+}
+
+/// Which part of an expression PocketBase would refuse, and why.
+pub fn cron_problem(problem: &CronProblem) -> String {
+    let CronProblem::Field { field, part, why } = problem else {
+        let CronProblem::Shape { fields } = problem else {
+            unreachable!()
+        };
+        return format!("PocketBase reads five fields separated by single spaces (minute hour day month weekday), or a lowercase macro such as @daily; this has {fields}. Check for extra spaces.");
+    };
+    let (min, max) = field.bounds();
+    let why = match why {
+        PartProblem::NotANumber => "not a whole number.".to_owned(),
+        PartProblem::Name => {
+            "PocketBase reads numbers only, not names: months 1–12, days of the week 0–6 (Sunday is 0).".to_owned()
+        }
+        PartProblem::OutOfRange => format!("outside {min}–{max}."),
+        PartProblem::SundayAsSeven => "Sunday is 0 here: PocketBase does not accept 7.".to_owned(),
+        PartProblem::Backwards => "the range ends before it starts.".to_owned(),
+        PartProblem::BadStep => format!("the step must be between 1 and {max}."),
+        PartProblem::StepWithoutRange => {
+            "a step needs * or a range before it, e.g. */5 or 0-30/5.".to_owned()
+        }
+        PartProblem::Malformed => "write n, a-b, */s or a-b/s.".to_owned(),
+    };
+    format!("{} field, “{part}”: {why}", cron_field_name(*field))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,6 +713,47 @@ mod tests {
             error_message(&ApiError::from_response(400, busy)),
             "Try again later - another backup/restore process has already been started."
         );
+    }
+
+    #[test]
+    fn reads_schedules_in_plain_words() {
+        let read = |e: &str| cron_reading(&Schedule::parse(e).unwrap());
+        assert_eq!(read("0 0 * * *"), "At 00:00 UTC, every day.");
+        assert_eq!(read("@weekly"), "At 00:00 UTC, on Sunday.");
+        assert_eq!(read("0 0 1 * *"), "At 00:00 UTC, on day 1 of the month.");
+        assert_eq!(
+            read("0 */6 * * *"),
+            "At 00:00, 06:00, 12:00 and 18:00 UTC, every day."
+        );
+        assert_eq!(read("*/15 * * * *"), "Every 15 minutes, every day.");
+        assert_eq!(read("* * * * *"), "Every minute, every day.");
+        assert_eq!(read("5 * * * *"), "At minute 5 of every hour, every day.");
+        assert_eq!(read("30 9 * * 1-5"), "At 09:30 UTC, on Monday to Friday.");
+        assert_eq!(
+            read("0 0 1 * 0"),
+            "At 00:00 UTC, on day 1 of the month, only when it is a Sunday."
+        );
+        assert_eq!(
+            read("0 3 1,15 1,7 *"),
+            "At 03:00 UTC, on days 1 and 15 of the month, in January and July."
+        );
+        assert_eq!(
+            read("0,30 */2 * * 0,6"),
+            "At minutes 0 and 30 of every 2 hours (UTC), on Sunday and Saturday."
+        );
+    }
+
+    #[test]
+    fn names_the_refused_part_of_a_schedule() {
+        let refused = |e: &str| cron_problem(&Schedule::parse(e).unwrap_err());
+        assert_eq!(
+            refused("0 0 * * 7"),
+            "Day of the week field, “7”: Sunday is 0 here: PocketBase does not accept 7."
+        );
+        assert_eq!(refused("0 24 * * *"), "Hour field, “24”: outside 0–23.");
+        assert!(refused("0  0 * * *").contains("this has 6"));
+        assert_eq!(utc_run(0), "Thu 1970-01-01 00:00 UTC");
+        assert_eq!(utc_run(1_796_256_000_000), "Thu 2026-12-03 00:00 UTC");
     }
 
     #[test]

@@ -6,7 +6,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::url::{backup_url, backups_url, download_url};
-use super::{ApiError, AuthResponse, BackupInfo, Health, LogEntry, ServerSettings};
+use super::{ApiError, AuthResponse, BackupInfo, BackupsPatch, Health, LogEntry, ServerSettings};
+
+/// The parts of the settings the settings page shows and keeps.
+const BACKUP_SETTINGS_FIELDS: &str = "backups,logs.maxDays,logs.minLevel";
+/// PocketBase's own job for automatic backups, present while `backups.cron` is set.
+const AUTO_BACKUP_JOB: &str = "__pbAutoBackup__";
 
 /// A PocketBase server, optionally with a superuser's auth token.
 #[derive(Clone, PartialEq, Eq)]
@@ -188,19 +193,94 @@ impl PocketBase {
         read_json(send(Ok(request.build()?)).await?).await
     }
 
+    /// The backup settings and whether the server keeps the log of errors.
+    pub async fn backup_settings(&self) -> Result<ServerSettings, ApiError> {
+        let url = format!("{}/api/settings", self.base);
+        let request = self
+            .authorized(Request::get(&url))
+            .query([("fields", BACKUP_SETTINGS_FIELDS)]);
+        read_json(send(Ok(request.build()?)).await?).await
+    }
+
+    /// `PATCH /api/settings` with `{"backups": patch}`; answers the settings as now saved.
+    pub async fn save_backup_settings(
+        &self,
+        patch: &BackupsPatch,
+    ) -> Result<ServerSettings, ApiError> {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            backups: &'a BackupsPatch,
+        }
+        let url = format!("{}/api/settings", self.base);
+        let builder = self
+            .authorized(Request::patch(&url))
+            .query([("fields", BACKUP_SETTINGS_FIELDS)]);
+        read_json(send(json_body(builder, &Body { backups: patch })).await?).await
+    }
+
+    /// `POST /api/settings/test/s3` for the backups storage: the server uploads and deletes a
+    /// test file with its **saved** S3 settings.
+    pub async fn test_backups_s3(&self) -> Result<(), ApiError> {
+        #[derive(Serialize)]
+        struct Filesystem {
+            filesystem: &'static str,
+        }
+        let url = format!("{}/api/settings/test/s3", self.base);
+        let body = Filesystem {
+            filesystem: "backups",
+        };
+        send(json_body(self.authorized(Request::post(&url)), &body))
+            .await
+            .map(drop)
+    }
+
+    /// `POST /api/crons/__pbAutoBackup__`: the server starts its automatic backup job now (it
+    /// answers at once; the job, pruning included, runs in the background). 404 while no
+    /// schedule is saved.
+    pub async fn run_auto_backup(&self) -> Result<(), ApiError> {
+        let url = format!("{}/api/crons/{AUTO_BACKUP_JOB}", self.base);
+        let request = self.authorized(Request::post(&url));
+        send(Ok(request.build()?)).await.map(drop)
+    }
+
+    /// The newest failures of the automatic backup job that PocketBase logged, newest first.
+    pub async fn auto_backup_failures(&self) -> Result<Vec<LogEntry>, ApiError> {
+        self.log_entries(
+            "message=\"[Backup cron] Failed to create backup\"",
+            "id,created,data.name,data.error",
+            "5",
+        )
+        .await
+    }
+
     /// The newest restore failures PocketBase logged (`Failed to restore backup`, for any key;
     /// the key is compared here, so it never has to be quoted into a filter).
     pub async fn restore_failures(&self) -> Result<Vec<LogEntry>, ApiError> {
+        self.log_entries(
+            "message=\"Failed to restore backup\"",
+            "id,created,data.key,data.error",
+            "100",
+        )
+        .await
+    }
+
+    /// `GET /api/logs`, newest first.
+    async fn log_entries(
+        &self,
+        filter: &str,
+        fields: &str,
+        per_page: &str,
+    ) -> Result<Vec<LogEntry>, ApiError> {
         #[derive(serde::Deserialize)]
         struct Page {
             items: Vec<LogEntry>,
         }
         let url = format!("{}/api/logs", self.base);
         let request = self.authorized(Request::get(&url)).query([
-            ("filter", "message=\"Failed to restore backup\""),
+            ("filter", filter),
             ("sort", "-created"),
-            ("perPage", "100"),
-            ("fields", "id,created,data.key,data.error"),
+            ("perPage", per_page),
+            ("fields", fields),
         ]);
         let page: Page = read_json(send(Ok(request.build()?)).await?).await?;
         Ok(page.items)

@@ -45,10 +45,54 @@ struct ErrorBody {
 }
 
 /// `data`, read like a JSON object into a map: sorted by field, the last of duplicate keys
-/// wins, and entries that are not `{"message": "…"}` are skipped. Typed rather than
-/// `serde_json::Value`, which would add its own parser, map and drop code to the wasm.
+/// wins, and entries that are not `{"message": "…"}` are skipped. Nested objects are the
+/// errors of nested settings (`{"backups": {"cron": {…}}}`), named by their path
+/// (`backups.cron`). Typed rather than `serde_json::Value`, which would add its own parser,
+/// map and drop code to the wasm.
 #[derive(Default)]
 struct Fields(Vec<FieldError>);
+
+impl Fields {
+    /// Adds the entry `field` of `data` (or of a nested object).
+    fn put(&mut self, field: String, entry: Loose) {
+        let Loose::Object {
+            code,
+            message,
+            nested,
+        } = entry
+        else {
+            return self.remove(&field);
+        };
+        let Some(message) = message else {
+            self.remove(&field);
+            for (name, entry) in nested {
+                self.put(format!("{field}.{name}"), entry);
+            }
+            return;
+        };
+        let at = match self.0.binary_search_by(|f| f.field.cmp(&field)) {
+            Ok(at) => {
+                self.0.remove(at);
+                at
+            }
+            Err(at) => at,
+        };
+        let code = code.unwrap_or_default();
+        self.0.insert(
+            at,
+            FieldError {
+                field,
+                code,
+                message,
+            },
+        );
+    }
+
+    /// A later duplicate that is no error replaces the earlier one, as in a JSON map.
+    fn remove(&mut self, field: &str) {
+        self.0.retain(|f| f.field != field);
+    }
+}
 
 impl<'de> Deserialize<'de> for Fields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -59,33 +103,11 @@ impl<'de> Deserialize<'de> for Fields {
                 f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-                let mut fields: Vec<FieldError> = Vec::new();
+                let mut fields = Fields::default();
                 while let Some(field) = map.next_key::<String>()? {
-                    let entry = map.next_value::<Loose>()?;
-                    let at = match fields.binary_search_by(|f| f.field.cmp(&field)) {
-                        Ok(at) => {
-                            fields.remove(at);
-                            at
-                        }
-                        Err(at) => at,
-                    };
-                    if let Loose::Object {
-                        code,
-                        message: Some(message),
-                    } = entry
-                    {
-                        let code = code.unwrap_or_default();
-                        fields.insert(
-                            at,
-                            FieldError {
-                                field,
-                                code,
-                                message,
-                            },
-                        );
-                    }
+                    fields.put(field, map.next_value::<Loose>()?);
                 }
-                Ok(Fields(fields))
+                Ok(fields)
             }
         }
         // `any`, not `map`: a browser-side deserializer would take an array for a map.
@@ -96,10 +118,12 @@ impl<'de> Deserialize<'de> for Fields {
 /// Any JSON value, keeping only the strings an entry of `data` may hold.
 enum Loose {
     Text(String),
-    /// An object's `code` and `message`, each when it is a string.
+    /// An object's `code` and `message`, each when it is a string, and its other entries that
+    /// are objects.
     Object {
         code: Option<String>,
         message: Option<String>,
+        nested: Vec<(String, Loose)>,
     },
     Other,
 }
@@ -143,22 +167,25 @@ impl<'de> Visitor<'de> for LooseVisitor {
         Ok(Loose::Other)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-        let (mut code, mut message) = (None, None);
+        let (mut code, mut message, mut nested) = (None, None, Vec::new());
         while let Some(key) = map.next_key::<String>()? {
-            let slot = match key.as_str() {
-                "code" => &mut code,
-                "message" => &mut message,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            *slot = match map.next_value::<Loose>()? {
-                Loose::Text(text) => Some(text),
+            let value = map.next_value::<Loose>()?;
+            let text = match &value {
+                Loose::Text(text) => Some(text.clone()),
                 _ => None,
             };
+            match key.as_str() {
+                "code" => code = text,
+                "message" => message = text,
+                _ if matches!(value, Loose::Object { .. }) => nested.push((key, value)),
+                _ => {}
+            }
         }
-        Ok(Loose::Object { code, message })
+        Ok(Loose::Object {
+            code,
+            message,
+            nested,
+        })
     }
 }
 
@@ -227,12 +254,54 @@ impl ApiError {
             if fields.is_empty() && message.contains("another backup/restore process"))
     }
 
+    /// Where the list (or an S3 connection test) failed because the server cannot reach its
+    /// backup storage — S3 settings that do not work: the storage's own reason, readably, as
+    /// PocketBase passes on the raw S3 error, XML included. `None` for any other error.
+    pub fn backup_storage_trouble(&self) -> Option<String> {
+        let ApiError::Server {
+            status: 400,
+            message,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let raw = [
+            "Failed to retrieve backup items.",
+            "Failed to load backups filesystem.",
+            "Failed to test the S3 filesystem.",
+        ]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix))?;
+        let raw = raw.trim_start().strip_prefix("Raw error:").unwrap_or(raw);
+        Some(readable_storage_error(raw))
+    }
+
     /// The server's refusal of one request field, if it named one.
     pub fn field(&self, name: &str) -> Option<&FieldError> {
         match self {
             ApiError::Server { fields, .. } => fields.iter().find(|f| f.field == name),
             _ => None,
         }
+    }
+}
+
+/// The first line of an S3 error that says something, without the XML PocketBase appends
+/// (`(RAW: <?xml …>)`); from the XML's `Code` and `Message` when nothing else is there.
+fn readable_storage_error(raw: &str) -> String {
+    let xml_tag = |name: &str| {
+        let start = raw.find(&format!("<{name}>"))? + name.len() + 2;
+        let end = start + raw[start..].find(&format!("</{name}>"))?;
+        Some(raw[start..end].trim().to_owned())
+    };
+    let first_line = raw
+        .lines()
+        .map(|line| line.split("(RAW:").next().unwrap_or_default().trim())
+        .find(|line| !line.is_empty() && !line.starts_with('<'));
+    match (first_line, xml_tag("Code"), xml_tag("Message")) {
+        (Some(line), ..) => line.to_owned(),
+        (None, Some(code), Some(message)) => format!("{code}: {message}"),
+        _ => raw.trim().to_owned(),
     }
 }
 
@@ -329,6 +398,62 @@ mod tests {
                 "body {body:?}"
             );
         }
+    }
+
+    #[test]
+    fn names_errors_of_nested_settings_by_their_path() {
+        // PocketBase 0.40.6's answer to a PATCH of /api/settings (tried).
+        let body = r#"{"status":400,"message":"An error occurred while saving the new settings.",
+            "data":{"backups":{"cron":{"code":"validation_invalid_cron","message":"Invalid segment value."},
+            "s3":{"bucket":{"code":"validation_required","message":"Cannot be blank."},
+                  "endpoint":{"code":"validation_is_url","message":"Must be a valid URL."}}}}}"#;
+        let error = ApiError::from_response(400, body);
+        let named: Vec<(&str, &str)> = match &error {
+            ApiError::Server { fields, .. } => fields
+                .iter()
+                .map(|f| (f.field.as_str(), f.code.as_str()))
+                .collect(),
+            other => panic!("unexpected {other:?}"),
+        };
+        assert_eq!(
+            named,
+            [
+                ("backups.cron", "validation_invalid_cron"),
+                ("backups.s3.bucket", "validation_required"),
+                ("backups.s3.endpoint", "validation_is_url"),
+            ]
+        );
+        assert_eq!(
+            error.field("backups.cron").map(|f| f.message.as_str()),
+            Some("Invalid segment value.")
+        );
+    }
+
+    #[test]
+    fn explains_unreachable_backup_storage_without_the_xml() {
+        // PocketBase 0.40.6's answers to GET /api/backups with S3 settings that do not work.
+        let wrong_bucket = r#"{"data":{},"message":"Failed to retrieve backup items. Raw error: \n404 NoSuchBucket: The specified bucket does not exist\n(RAW: <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>nope</BucketName></Error>)\nresource not found.","status":400}"#;
+        assert_eq!(
+            ApiError::from_response(400, wrong_bucket).backup_storage_trouble(),
+            Some("404 NoSuchBucket: The specified bucket does not exist".into())
+        );
+        let stopped = r#"{"data":{},"message":"Failed to retrieve backup items. Raw error: \nGet \"http://127.0.0.1:5999/pb/?list-type=2\": dial tcp 127.0.0.1:5999: connect: connection refused.","status":400}"#;
+        assert_eq!(
+            ApiError::from_response(400, stopped).backup_storage_trouble(),
+            Some("Get \"http://127.0.0.1:5999/pb/?list-type=2\": dial tcp 127.0.0.1:5999: connect: connection refused.".into())
+        );
+        assert_eq!(
+            readable_storage_error(
+                "\n<Error><Code>AccessDenied</Code><Message>No.</Message></Error>"
+            ),
+            "AccessDenied: No."
+        );
+        let other = r#"{"message":"Try again later - another backup/restore process has already been started."}"#;
+        assert_eq!(
+            ApiError::from_response(400, other).backup_storage_trouble(),
+            None
+        );
+        assert_eq!(ApiError::Network("x".into()).backup_storage_trouble(), None);
     }
 
     #[test]

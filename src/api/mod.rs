@@ -4,6 +4,7 @@
 //! `state` reaches it through this module, so the HTTP rules live in exactly one place.
 
 mod client;
+pub mod cron;
 mod error;
 mod json;
 mod realtime;
@@ -26,7 +27,8 @@ pub use rules::{
 pub use time::{parse_modified, utc_stamp};
 pub use token::token_expiry;
 pub use types::{
-    AuthRecord, AuthResponse, BackupInfo, Health, HealthData, LogData, LogEntry, ServerSettings,
+    AuthRecord, AuthResponse, BackupInfo, BackupSettings, BackupsPatch, Health, HealthData,
+    LogData, LogEntry, S3Patch, S3Settings, ServerSettings,
 };
 pub use upload::{UploadCanceller, UploadRequest};
 pub use url::{download_url, encode_segment, normalize_server_url, BadServerUrl};

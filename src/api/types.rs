@@ -1,6 +1,6 @@
 //! The shapes PocketBase sends back.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::time::parse_modified;
 
@@ -51,13 +51,87 @@ pub struct HealthData {
     pub can_backup: Option<bool>,
 }
 
-/// What the panel reads of `GET /api/settings`.
+/// What the panel reads of `GET /api/settings` (each call asks for only the parts it uses).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct ServerSettings {
     #[serde(default)]
     pub meta: SettingsMeta,
     #[serde(default)]
     pub logs: SettingsLogs,
+    #[serde(default)]
+    pub backups: BackupSettings,
+}
+
+/// `backups` of the settings: automatic backups and where backups are stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct BackupSettings {
+    /// Empty: no automatic backups.
+    #[serde(default)]
+    pub cron: String,
+    /// How many `@auto_` backups the job keeps; only read while `cron` is set.
+    #[serde(default, rename = "cronMaxKeep")]
+    pub cron_max_keep: i64,
+    #[serde(default)]
+    pub s3: S3Settings,
+}
+
+/// S3-compatible storage for backups. The secret is never sent back by the server.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct S3Settings {
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default)]
+    pub bucket: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub endpoint: String,
+    #[serde(default, rename = "accessKey")]
+    pub access_key: String,
+    #[serde(default, rename = "forcePathStyle")]
+    pub force_path_style: bool,
+}
+
+/// A `PATCH /api/settings` of `backups`: only what is set is sent, so nothing else changes
+/// (the server merges it into its settings; a missing `secret` keeps the stored one).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BackupsPatch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cron: Option<String>,
+    #[serde(rename = "cronMaxKeep", skip_serializing_if = "Option::is_none")]
+    pub cron_max_keep: Option<i64>,
+    #[serde(skip_serializing_if = "S3Patch::is_empty")]
+    pub s3: S3Patch,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct S3Patch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(rename = "accessKey", skip_serializing_if = "Option::is_none")]
+    pub access_key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    #[serde(rename = "forcePathStyle", skip_serializing_if = "Option::is_none")]
+    pub force_path_style: Option<bool>,
+}
+
+impl S3Patch {
+    pub fn is_empty(&self) -> bool {
+        *self == S3Patch::default()
+    }
+}
+
+impl BackupsPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == BackupsPatch::default()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -71,6 +145,16 @@ pub struct SettingsLogs {
     /// 0: the server keeps no logs, so a failure it would log cannot be looked up.
     #[serde(default, rename = "maxDays")]
     pub max_days: u32,
+    /// The least level logged; above 8 (error) failures are not kept either.
+    #[serde(default, rename = "minLevel")]
+    pub min_level: i64,
+}
+
+impl SettingsLogs {
+    /// Whether an error PocketBase logs (level 8) can be read back from its log.
+    pub fn keeps_errors(&self) -> bool {
+        self.max_days > 0 && self.min_level <= 8
+    }
 }
 
 /// One entry of the server's log (`GET /api/logs`), as far as the panel reads it.
@@ -84,11 +168,14 @@ pub struct LogEntry {
     pub data: LogData,
 }
 
-/// The attributes PocketBase logs with a failed restore.
+/// The attributes PocketBase logs with a failed restore (`key`) or a failed automatic backup
+/// (`name`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct LogData {
     #[serde(default)]
     pub key: String,
+    #[serde(default)]
+    pub name: String,
     #[serde(default)]
     pub error: String,
 }
@@ -125,6 +212,24 @@ mod tests {
     }
 
     #[test]
+    fn a_settings_patch_sends_only_what_changed() {
+        assert_eq!(crate::api::encode(&BackupsPatch::default()), "{}");
+        let patch = BackupsPatch {
+            cron: Some(String::new()),
+            s3: S3Patch {
+                secret: Some("s".into()),
+                force_path_style: Some(false),
+                ..S3Patch::default()
+            },
+            ..BackupsPatch::default()
+        };
+        assert_eq!(
+            crate::api::encode(&patch),
+            r#"{"cron":"","s3":{"secret":"s","forcePathStyle":false}}"#
+        );
+    }
+
+    #[test]
     fn parses_auth_and_health() {
         let auth: AuthResponse = crate::api::decode(
             r#"{"token":"t","record":{"id":"r1","email":"a@b.c","collectionName":"_superusers"}}"#,
@@ -153,6 +258,17 @@ mod tests {
             (entry.data.key.as_str(), entry.id.as_str()),
             ("a.zip", "l1")
         );
+        let settings: ServerSettings = crate::api::decode(
+            r#"{"backups":{"cron":"0 0 * * *","cronMaxKeep":3,"s3":{"enabled":true,"bucket":"b",
+                "region":"r","endpoint":"http://s3","accessKey":"k","forcePathStyle":true}},
+                "logs":{"maxDays":0,"minLevel":0}}"#,
+        )
+        .unwrap();
+        assert_eq!(settings.backups.cron, "0 0 * * *");
+        assert_eq!(settings.backups.cron_max_keep, 3);
+        assert!(settings.backups.s3.enabled && settings.backups.s3.force_path_style);
+        assert_eq!(settings.backups.s3.access_key, "k");
+        assert!(!settings.logs.keeps_errors());
         let anonymous: Health =
             crate::api::decode(r#"{"code":200,"message":"ok","data":{}}"#).unwrap();
         assert_eq!(anonymous.data.can_backup, None);

@@ -1,8 +1,12 @@
-//! Whole screens that wire state to components. Without a router: which page shows follows
-//! from whether a session exists, and that keeps the bundle small.
+//! Whole screens that wire state to components. Without a router crate: which page shows
+//! follows from whether a session exists and from `Navigation`, and that keeps the bundle small.
 
 mod backups;
+mod settings;
 mod sign_in;
+mod top_bar;
 
 pub use backups::BackupsPage;
+pub use settings::SettingsPage;
 pub use sign_in::SignInPage;
+pub use top_bar::{PageLink, TopBar};

@@ -26,6 +26,8 @@ pub enum ListStatus {
 pub enum Pending {
     /// A backup is being made: of this name, once it is chosen.
     Create(Option<String>),
+    /// The server's automatic backup job, started from the panel, is running.
+    AutoRun,
 }
 
 #[derive(Clone, Copy)]
@@ -75,10 +77,9 @@ impl BackupsState {
         self.pending.into()
     }
 
-    /// A create is running: the server makes one backup at a time.
+    /// A create (or the automatic job) is running: the server makes one backup at a time.
     pub fn is_creating(&self) -> bool {
-        self.pending
-            .with(|p| p.iter().any(|p| matches!(p, Pending::Create(_))))
+        self.pending.with(|p| !p.is_empty())
     }
 
     pub fn busy_keys(&self) -> Signal<Vec<String>> {

@@ -53,6 +53,15 @@ pub fn replace_address(path_and_query: &str) {
     }
 }
 
+/// Shows `path_and_query` in the address bar as a new history entry (a move to another page),
+/// so the browser's Back button returns.
+pub fn push_address(path_and_query: &str) {
+    if let Some(Ok(history)) = web_sys::window().map(|w| w.history()) {
+        let url = Some(path_and_query);
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url);
+    }
+}
+
 /// Bytes `start..end` of a file, read without touching the rest of it.
 pub async fn read_slice(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
     let part = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;

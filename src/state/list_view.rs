@@ -159,27 +159,6 @@ pub fn matching(order: &[u32], search_keys: &[String], needle: &str) -> Vec<u32>
     order.iter().filter(hits).copied().collect()
 }
 
-/// The list's own path, shown instead of the page's where the host answers it with the panel.
-pub const LIST_PATH: &str = "/backups";
-
-/// The path the address bar shows for the list. In its host's root folder (`/`, `/index.html`)
-/// the page moves to [`LIST_PATH`], but only where the host is known to answer that path with
-/// this page (`host_serves_it`): PocketBase's public dir answers unknown paths with the root
-/// `index.html`, a plain static host with 404. Anywhere else (`/admin/`) not even PocketBase's
-/// fallback would find the panel. Where the path stays, only the query string changes.
-pub fn list_path(pathname: &str, host_serves_it: bool) -> &str {
-    if host_serves_it && at_root(pathname) {
-        LIST_PATH
-    } else {
-        pathname
-    }
-}
-
-/// Whether the page is in its host's root folder, where [`LIST_PATH`] could lead back to it.
-pub fn at_root(pathname: &str) -> bool {
-    pathname.rfind('/').is_none_or(|at| at == 0)
-}
-
 /// Count and total size of the backups at `positions` (all of them for `None`).
 pub fn totals(rows: &[BackupInfo], positions: Option<&[u32]>) -> (usize, u64) {
     match positions {
@@ -297,20 +276,6 @@ mod tests {
             "?sort=name"
         );
         assert_eq!(ListView::from_query_string("q=%E4%B8%AD%zz").query, "中%zz");
-    }
-
-    #[test]
-    fn the_list_moves_to_backups_only_at_the_root_of_a_host_that_serves_it() {
-        for root in ["/", "/index.html", "/backups", ""] {
-            assert!(at_root(root), "{root}");
-            assert_eq!(list_path(root, true), "/backups");
-            assert_eq!(list_path(root, false), root);
-        }
-        for nested in ["/admin/", "/admin/index.html", "/a/b/"] {
-            assert!(!at_root(nested), "{nested}");
-            assert_eq!(list_path(nested, true), nested);
-            assert_eq!(list_path(nested, false), nested);
-        }
     }
 
     #[test]

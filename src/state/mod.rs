@@ -1,26 +1,38 @@
 //! Application state: signals provided through context, and the only callers of `api`.
 
 mod actions;
+mod address;
+mod auto_backups;
+mod auto_health;
 mod backups;
 mod browser;
 mod create;
 mod health;
 mod inspect;
 mod list_view;
+mod navigation;
 mod restore;
 mod session;
+mod settings;
+mod settings_form;
 mod shown;
 mod storage;
 mod toasts;
 mod upload;
 
 pub use actions::{Deleted, NewNameProblem};
+pub use address::Page;
+pub use auto_backups::{AutoBackups, AutoRunOutcome, FailureHistory};
+pub use auto_health::{newest_auto, staleness, Staleness};
 pub use backups::{BackupsState, ListStatus, Pending};
 pub use create::{CreateOutcome, NewBackup};
 pub use health::ServerStatus;
 pub use list_view::{ListView, SortKey};
+pub use navigation::{Leave, Navigation};
 pub use restore::{RestorePhase, RestoreRefusal, Unconfirmed};
 pub use session::{Session, SessionState, SignedOut};
+pub use settings::{FormFields, SettingsState, SettingsStatus};
+pub use settings_form::{FieldProblem, FormField, SettingsForm};
 pub use shown::ShownBackups;
 pub use toasts::{Toast, ToastKind, Toasts};
 pub use upload::{
@@ -36,7 +48,12 @@ pub fn provide_app_state() {
     let toasts = Toasts::new();
     provide_context(session);
     provide_context(toasts);
+    let settings = SettingsState::new(session);
+    provide_context(settings);
+    let navigation = Navigation::new(settings.has_unsaved_changes());
+    provide_context(navigation);
     let backups = BackupsState::new(session, toasts);
     provide_context(backups);
-    provide_context(ShownBackups::new(backups.rows));
+    provide_context(ShownBackups::new(backups.rows, navigation));
+    provide_context(AutoBackups::new(backups, settings));
 }

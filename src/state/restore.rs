@@ -429,6 +429,7 @@ mod tests {
             data: LogData {
                 key: key.into(),
                 error: format!("error {id}"),
+                ..LogData::default()
             },
         }
     }

@@ -5,13 +5,10 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::browser::{current_path, current_query, host_serves, replace_address};
-use super::list_view::{
-    at_root, list_path, matching, search_keys, search_needle, sort_order, totals, ListView,
-    LIST_PATH,
-};
+use super::browser::current_query;
+use super::list_view::{matching, search_keys, search_needle, sort_order, totals, ListView};
+use super::navigation::Navigation;
 use crate::api::BackupInfo;
 
 #[derive(Clone, Copy)]
@@ -23,19 +20,19 @@ pub struct ShownBackups {
     /// Positions in `rows` of what the search lets through, in the chosen order. Built from
     /// memos that sort only when the rows or the sort change, so a keystroke only filters.
     positions: Memo<Vec<u32>>,
-    /// Whether the host answers [`LIST_PATH`] with this page: `None` until it was asked.
-    list_path_served: StoredValue<Option<bool>>,
+    /// Owns the address bar.
+    navigation: Navigation,
 }
 
 impl ShownBackups {
     /// The view starts from the page's query string (a reload, or a link opened before sign-in).
-    pub(super) fn new(rows: RwSignal<Vec<BackupInfo>>) -> Self {
+    pub(super) fn new(rows: RwSignal<Vec<BackupInfo>>, navigation: Navigation) -> Self {
         let view = RwSignal::new(ListView::from_query_string(&current_query()));
         Self {
             rows,
             view,
             positions: shown_positions(rows, view),
-            list_path_served: StoredValue::new(None),
+            navigation,
         }
     }
 
@@ -49,32 +46,10 @@ impl ShownBackups {
         self.show_address();
     }
 
-    /// Puts the view in the address bar: as the query string of the page's own path, or at the
-    /// list's own path (`/backups?q=auto`) once the host is known to answer that path with this
-    /// page — PocketBase's public dir does; a plain static host would answer a reload with 404.
+    /// Puts the view in the address bar (see `address.rs` for where).
     pub fn show_address(&self) {
-        let path = current_path();
-        if path == LIST_PATH {
-            // The page was loaded from it, so the host serves it.
-            self.list_path_served.set_value(Some(true));
-        }
-        let served = self.list_path_served.get_value();
         let query = self.view.with_untracked(ListView::to_query_string);
-        replace_address(&format!(
-            "{}{query}",
-            list_path(&path, served == Some(true))
-        ));
-        if served.is_none() && at_root(&path) {
-            // Asked once per page load; until the host answers yes, the path stays.
-            self.list_path_served.set_value(Some(false));
-            let this = *self;
-            spawn_local(async move {
-                if host_serves(LIST_PATH).await {
-                    this.list_path_served.set_value(Some(true));
-                    this.show_address();
-                }
-            });
-        }
+        self.navigation.show_list_query(&query);
     }
 
     /// Positions in the rows of those the search lets through, in the chosen order.

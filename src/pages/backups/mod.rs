@@ -1,5 +1,6 @@
 //! The backups screen: the list, and every action on it behind its own dialog.
 
+mod auto_health;
 mod create;
 mod delete;
 mod find;
@@ -13,22 +14,24 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
+use crate::pages::{PageLink, TopBar};
 use crate::state::{
-    BackupsState, ListStatus, Pending, RestorePhase, ServerStatus, SessionState, ShownBackups,
+    AutoBackups, BackupsState, ListStatus, Page, Pending, RestorePhase, ServerStatus, ShownBackups,
     Toasts,
 };
 use crate::text;
 
 #[component]
 pub fn BackupsPage() -> impl IntoView {
-    let session = expect_context::<SessionState>();
     let backups = expect_context::<BackupsState>();
+    let auto = expect_context::<AutoBackups>();
     let toasts = expect_context::<Toasts>();
     let shown = expect_context::<ShownBackups>();
     // A new sign-in starts clean; leaving the page (signing out) stops a running upload.
     backups.reset();
     shown.show_address();
     backups.refresh();
+    auto.refresh();
     backups.resume_restore();
     backups.follow_other_tabs();
     backups.watch_server();
@@ -42,6 +45,7 @@ pub fn BackupsPage() -> impl IntoView {
                 .map(|job| match job {
                     Pending::Create(Some(name)) => text::creating(name),
                     Pending::Create(None) => text::CREATING.to_owned(),
+                    Pending::AutoRun => text::RUNNING_AUTO.to_owned(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -60,17 +64,20 @@ pub fn BackupsPage() -> impl IntoView {
         ListStatus::Failed(error) => Some(error),
         _ => None,
     });
+    // Storage that cannot be reached is explained apart, with the way to its settings.
+    let storage_trouble = Signal::derive(move || {
+        failure.with(|f| f.as_ref().and_then(ApiError::backup_storage_trouble))
+    });
+    let other_failure = Signal::derive(move || {
+        failure
+            .get()
+            .filter(|error| error.backup_storage_trouble().is_none())
+    });
     let positions = shown.positions();
     let total = Signal::derive(move || positions.with(Vec::len));
     let has_rows = move || !rows.with(Vec::is_empty) || !pending.with(Vec::is_empty);
     let no_matches = move || !rows.with(Vec::is_empty) && total.get() == 0;
     let empty = move || status.with(|s| *s == ListStatus::Ready) && !has_rows();
-    let signed_in_as = move || {
-        session.current().with(|s| {
-            s.as_ref()
-                .map(|s| text::signed_in_as(&s.email, &s.server_url))
-        })
-    };
 
     // The clock the rows' ages ("3 hours ago") are measured from.
     let now_ms = RwSignal::new(js_sys::Date::now());
@@ -109,13 +116,7 @@ pub fn BackupsPage() -> impl IntoView {
     });
 
     view! {
-        <header class="topbar">
-            <span class="brand">{text::APP_TITLE}</span>
-            <span class="who">{signed_in_as}</span>
-            <button type="button" on:click=move |_| session.sign_out(None)>
-                {text::SIGN_OUT}
-            </button>
-        </header>
+        <TopBar />
         <main class="backups-page">
             <div class="page-head">
                 <h1>{text::BACKUPS}</h1>
@@ -133,7 +134,21 @@ pub fn BackupsPage() -> impl IntoView {
                     failure.with(|f| matches!(f, Some(ApiError::Network(_))))
                 })
             />
-            <ErrorNotice error=failure />
+            <ErrorNotice error=other_failure />
+            {move || {
+                storage_trouble
+                    .get()
+                    .map(|reason| {
+                        view! {
+                            <div class="notice error" role="alert">
+                                <p>{text::STORAGE_UNREACHABLE}</p>
+                                <p>{text::storage_reason(&reason)}</p>
+                                <PageLink to=Page::Settings label=text::CHECK_STORAGE_SETTINGS />
+                            </div>
+                        }
+                    })
+            }}
+            <auto_health::AutoBackupHealth now_ms />
             // `hidden` rather than `<Show>` where the content may as well stay mounted: each
             // `<Show>` costs kilobytes of wasm.
             <div class="selection-bar" hidden=move || selected.with(BTreeSet::is_empty)>

@@ -140,6 +140,105 @@ impl Browser {
         field.send_keys(value).await.expect("type");
     }
 
+    /// Turns the switch (or checkbox) labelled `label` on or off, as a click would.
+    pub async fn set_switch(&self, label: &str, on: bool) {
+        let switch = self.field(label).await;
+        if switch.is_selected().await.expect("checked") != on {
+            switch.click().await.expect("click");
+        }
+    }
+
+    /// Whether the switch (or checkbox) labelled `label` is on.
+    pub async fn is_on(&self, label: &str) -> bool {
+        self.field(label)
+            .await
+            .is_selected()
+            .await
+            .expect("checked")
+    }
+
+    /// Waits up to `patience` for a toast containing `words`; returns its whole text.
+    pub async fn wait_for_toast(&self, patience: std::time::Duration, words: &str) -> String {
+        crate::eventually_within(patience, &format!("a toast {words:?}"), || async {
+            self.texts(".toast")
+                .await
+                .into_iter()
+                .find(|said| said.contains(words))
+        })
+        .await
+    }
+
+    /// Picks the option reading `option` in the drop-down labelled `label`.
+    pub async fn select_option(&self, label: &str, option: &str) {
+        let xpath = format!(
+            "//select[@id=//label[normalize-space()={}]/@for]/option[normalize-space()={}]",
+            xpath_literal(label),
+            xpath_literal(option)
+        );
+        self.wait_for(&format!("option {option:?} of {label:?}"), &xpath)
+            .await
+            .click()
+            .await
+            .expect("choose option");
+    }
+
+    /// The problem shown for the field labelled `label` (tied to it by `aria-describedby`), if
+    /// any; a problem must also mark the field `aria-invalid`.
+    pub async fn field_problem(&self, label: &str) -> Option<String> {
+        let script = "const label = [...document.querySelectorAll('label')]
+                .find(l => l.textContent.trim() === arguments[0]);
+            const input = label && document.getElementById(label.htmlFor);
+            if (!input) throw new Error('no field labelled ' + arguments[0]);
+            const ids = (input.getAttribute('aria-describedby') || '').split(' ');
+            const problem = ids.map(id => document.getElementById(id))
+                .find(e => e && e.classList.contains('field-problem'));
+            if (!problem) return null;
+            if (input.getAttribute('aria-invalid') !== 'true') throw new Error('not aria-invalid');
+            return problem.innerText.trim();";
+        let value = self.script(script, vec![json!(label)]).await;
+        value.as_str().map(str::to_owned)
+    }
+
+    /// Waits until the field labelled `label` shows a problem containing `words`.
+    pub async fn wait_for_field_problem(&self, label: &str, words: &str) -> String {
+        eventually(&format!("a problem {words:?} at {label:?}"), || async {
+            self.field_problem(label)
+                .await
+                .filter(|problem| problem.contains(words))
+        })
+        .await
+    }
+
+    /// Whether leaving the page now would ask first: a `beforeunload` event sent to the page
+    /// is cancelled by it.
+    pub async fn leaving_asks_first(&self) -> bool {
+        let script = "const event = new Event('beforeunload', {cancelable: true});
+            window.dispatchEvent(event);
+            return event.defaultPrevented;";
+        self.script(script, vec![])
+            .await
+            .as_bool()
+            .expect("a boolean")
+    }
+
+    /// Clicks the link reading `text`.
+    pub async fn click_link(&self, text: &str) {
+        let xpath = format!("//a[normalize-space()={}]", xpath_literal(text));
+        self.wait_for(&format!("link {text:?}"), &xpath)
+            .await
+            .click()
+            .await
+            .expect("click link");
+    }
+
+    /// The shown text of every element matching `css`, in page order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let script = "return [...document.querySelectorAll(arguments[0])]
+            .filter(element => element.checkVisibility())
+            .map(element => element.innerText.trim());";
+        serde_json::from_value(self.script(script, vec![json!(css)]).await).expect("texts")
+    }
+
     pub async fn button(&self, name: &str) -> Element {
         let xpath = format!("//button[normalize-space()={}]", xpath_literal(name));
         self.wait_for(&format!("button {name:?}"), &xpath).await

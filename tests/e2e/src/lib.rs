@@ -6,12 +6,14 @@ mod browser;
 mod mail;
 mod process;
 mod proxy;
+mod s3;
 mod server;
 mod static_host;
 
 pub use browser::Browser;
 pub use mail::{one_time_password, MailSink};
 pub use proxy::Proxy;
+pub use s3::{S3Server, BUCKET};
 pub use server::{PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
 pub use static_host::StaticHost;
 

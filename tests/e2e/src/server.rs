@@ -148,6 +148,36 @@ impl PocketBase {
         }
     }
 
+    /// Writes a small file `name` into the server's backups folder, last modified `age` ago — an
+    /// automatic backup from days before, say.
+    pub fn seed_backup_file_aged(&self, name: &str, age: Duration) {
+        let folder = self.dir.path().join("data/backups");
+        std::fs::create_dir_all(&folder).expect("backups dir");
+        let path = folder.join(name);
+        std::fs::write(&path, b"PK\x05\x06 seeded").expect("seed file");
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .expect("seed file");
+        let modified = std::time::SystemTime::now() - age;
+        file.set_modified(modified).expect("set mtime");
+    }
+
+    /// `GET /api/settings`, as the server has them.
+    pub fn settings(&self) -> Value {
+        let answer = self
+            .get("/api/settings", Some(&self.admin_token()))
+            .expect("settings");
+        assert_eq!(answer.status, 200, "settings: {}", answer.body);
+        answer.json()
+    }
+
+    /// `PATCH /api/settings` with `body`; it must be accepted.
+    pub fn set_settings(&self, body: Value) {
+        let answer = self.patch_json("/api/settings", &self.admin_token(), body);
+        assert_eq!(answer.status, 200, "settings: {}", answer.body);
+    }
+
     /// Adds or updates a superuser with the real CLI (as an admin would).
     pub fn upsert_superuser(&self, email: &str, password: &str) {
         run_cli(

@@ -1,0 +1,132 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::cron::Schedule;
+use crate::api::parse_modified;
+use crate::format::local_datetime_short;
+use crate::pages::PageLink;
+use crate::state::{
+    newest_auto, staleness, AutoBackups, AutoRunOutcome, BackupsState, FailureHistory, Page,
+    ServerStatus, SettingsState, Staleness, Toasts,
+};
+use crate::text;
+
+/// While a schedule is saved: when the next automatic backup comes, whether the newest one is
+/// late, what the server's log says of failures, and running the job now.
+#[component]
+pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
+    let settings = expect_context::<SettingsState>();
+    let auto = expect_context::<AutoBackups>();
+    let backups = expect_context::<BackupsState>();
+    let toasts = expect_context::<Toasts>();
+    let saved = settings.saved();
+    let schedule = Memo::new(move |_| {
+        saved.with(|s| {
+            let cron = &s.as_ref()?.backups.cron;
+            Some((Schedule::parse(cron).ok()?, cron.clone()))
+        })
+    });
+    let rows = backups.rows();
+    let newest = Memo::new(move |_| rows.with(|rows| newest_auto(rows)));
+    let next_run = move || {
+        let (schedule, _) = schedule.get()?;
+        let at = schedule.runs_after(now_ms.get() as i64).next()?;
+        Some(text::next_auto_backup(
+            &text::utc_run(at),
+            &local_datetime_short(at),
+        ))
+    };
+    let warning = move || {
+        let (schedule, cron) = schedule.get()?;
+        let since = settings.schedule_seen_since(&cron);
+        let now = now_ms.get();
+        let said = match staleness(schedule, newest.get(), since, now as i64) {
+            Staleness::Fine => return None,
+            Staleness::Old { newest_ms, .. } => text::auto_backup_stale(
+                &local_datetime_short(newest_ms),
+                &text::relative_age(((now as i64) - newest_ms) / 1_000),
+            ),
+            Staleness::NoneYet { since_ms } => {
+                text::no_auto_backup_yet(&local_datetime_short(since_ms))
+            }
+        };
+        Some(view! { <p class="notice warn" role="alert">{said}</p> })
+    };
+    let days_kept = move || saved.with(|s| s.as_ref().map_or(0, |s| s.logs.max_days));
+    let failures = move || {
+        match auto.failures().get() {
+        FailureHistory::Unread => None,
+        FailureHistory::Unknown => Some(view! { <p class="hint">{text::AUTO_HISTORY_UNKNOWN}</p> }.into_any()),
+        FailureHistory::Unreadable(error) => Some(
+            view! { <p class="hint">{text::auto_history_unreadable(&text::error_message(&error))}</p> }
+                .into_any(),
+        ),
+        FailureHistory::Read(entries) if entries.is_empty() => {
+            Some(view! { <p class="hint">{text::no_auto_failures(days_kept())}</p> }.into_any())
+        }
+        FailureHistory::Read(entries) => {
+            let latest = entries.first().and_then(|e| parse_modified(&e.created));
+            let recovered = latest.zip(newest.get()).is_some_and(|(failed, made)| made > failed);
+            let items = entries
+                .into_iter()
+                .map(|entry| {
+                    let when = parse_modified(&entry.created)
+                        .map_or(entry.created.clone(), local_datetime_short);
+                    view! { <li>{text::auto_failure(&when, &entry.data.name, &entry.data.error)}</li> }
+                })
+                .collect::<Vec<_>>();
+            Some(
+                view! {
+                    <div class=if recovered { "notice" } else { "notice error" } role="status">
+                        <p>{text::AUTO_FAILURES}</p>
+                        <ul class="failures">{items}</ul>
+                        {recovered.then(|| view! { <p>{text::failure_after_success()}</p> })}
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    }
+    };
+    let server = backups.server_status();
+    let run_now = move |_| {
+        let run = auto.run_now();
+        spawn_local(async move {
+            let Some(outcome) = run.await else { return };
+            match outcome {
+                AutoRunOutcome::Made { key, pruned } => {
+                    toasts.success(text::auto_run_made(&key, &pruned))
+                }
+                AutoRunOutcome::Failed { name, error } => {
+                    toasts.error(text::auto_run_failed(&name, &error))
+                }
+                AutoRunOutcome::NotScheduled => toasts.error(text::NOT_SCHEDULED.into()),
+                AutoRunOutcome::Refused(error) => toasts.error(text::error_message(&error)),
+                AutoRunOutcome::Unknown { logs_off } => {
+                    toasts.error(text::auto_run_unknown(logs_off).into())
+                }
+            }
+        });
+    };
+    view! {
+        <section class="auto-health" aria-label=text::AUTO_BACKUPS hidden=move || schedule.with(Option::is_none)>
+            <h2>{text::AUTO_BACKUPS}</h2>
+            <p>{move || schedule.get().map(|(schedule, _)| text::cron_reading(&schedule))}</p>
+            <p>{next_run}</p>
+            {warning}
+            {failures}
+            <div class="row-actions">
+                <button
+                    type="button"
+                    disabled=move || {
+                        backups.is_creating() || server.get() == ServerStatus::Busy
+                    }
+                    on:click=run_now
+                >
+                    {text::RUN_NOW}
+                </button>
+                <PageLink to=Page::Settings label=text::BACKUP_SETTINGS />
+            </div>
+        </section>
+    }
+}

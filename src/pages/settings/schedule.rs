@@ -1,0 +1,107 @@
+use leptos::prelude::*;
+
+use super::Editing;
+use crate::api::cron::Schedule;
+use crate::components::{Switch, TextField};
+use crate::format::local_datetime_short;
+use crate::state::{FormField, SettingsState};
+use crate::text;
+
+/// How many of the schedule's next runs are shown.
+const RUNS_SHOWN: usize = 3;
+const CUSTOM: &str = "custom";
+
+/// Automatic backups: on or off, when (with presets, a reading in words and the next runs in
+/// UTC and local time), and how many to keep.
+#[component]
+pub fn ScheduleSection(editing: Editing) -> impl IntoView {
+    let settings = expect_context::<SettingsState>();
+    let fields = settings.fields();
+    let cron = fields.cron;
+    let parsed = Memo::new(move |_| cron.with(|cron| Schedule::parse(cron).ok()));
+    let preset = move || {
+        cron.with(|cron| {
+            text::CRON_PRESETS
+                .iter()
+                .find(|(_, expression)| expression == cron)
+                .map_or(CUSTOM, |(_, expression)| expression)
+        })
+    };
+    let choose_preset = move |event: leptos::ev::Event| {
+        let chosen = event_target_value(&event);
+        if chosen == CUSTOM {
+            focus_schedule_field();
+        } else {
+            cron.set(chosen);
+        }
+    };
+    let reading = move || parsed.get().map(|schedule| text::cron_reading(&schedule));
+    let next_runs = move || {
+        let schedule = parsed.get()?;
+        let runs: Vec<i64> = schedule
+            .runs_after(js_sys::Date::now() as i64)
+            .take(RUNS_SHOWN)
+            .collect();
+        if runs.is_empty() {
+            return Some(
+                view! { <p class="notice warn" role="status">{text::NEVER_RUNS}</p> }.into_any(),
+            );
+        }
+        let items = runs
+            .into_iter()
+            .map(|at| view! { <li>{text::run_time(&text::utc_run(at), &local_datetime_short(at))}</li> })
+            .collect::<Vec<_>>();
+        Some(
+            view! {
+                <div class="next-runs">
+                    <h3>{text::NEXT_RUNS}</h3>
+                    <ul>{items}</ul>
+                </div>
+            }
+            .into_any(),
+        )
+    };
+    view! {
+        <section class="settings-section" aria-labelledby="auto-heading">
+            <h2 id="auto-heading">{text::AUTO_BACKUPS}</h2>
+            <Switch id="auto-backups" label=text::ENABLE_AUTO_BACKUPS checked=fields.auto />
+            <div class="settings-fields" hidden=move || !fields.auto.get()>
+                <div class="field">
+                    <label for="cron-preset">{text::PRESETS}</label>
+                    <select id="cron-preset" prop:value=preset on:change=choose_preset>
+                        {text::CRON_PRESETS
+                            .iter()
+                            .map(|(label, expression)| view! { <option value=*expression>{*label}</option> })
+                            .collect::<Vec<_>>()}
+                        <option value=CUSTOM>{text::PRESET_CUSTOM}</option>
+                    </select>
+                </div>
+                <TextField
+                    id="cron"
+                    label=text::SCHEDULE
+                    value=cron
+                    hint=text::SCHEDULE_HINT
+                    problem=editing.problem_of(FormField::Cron)
+                />
+                <p class="cron-reading" role="status">{reading}</p>
+                {next_runs}
+                <TextField
+                    id="max-keep"
+                    label=text::MAX_KEEP
+                    kind="number"
+                    value=fields.max_keep
+                    hint=text::MAX_KEEP_HINT
+                    problem=editing.problem_of(FormField::MaxKeep)
+                />
+            </div>
+        </section>
+    }
+}
+
+fn focus_schedule_field() {
+    use wasm_bindgen::JsCast;
+    let field = document().get_element_by_id("cron");
+    if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = field.focus();
+    }
+}

@@ -1,0 +1,199 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::Editing;
+use crate::api::ApiError;
+use crate::components::{ConfirmDialog, Switch, TextField};
+use crate::state::{BackupsState, FormField, SettingsState};
+use crate::text;
+
+/// Keys named in the warning that changing the storage leaves backups behind.
+const KEYS_SHOWN: usize = 20;
+
+/// Where backups are stored: the server's disk, or S3-compatible storage — with the connection
+/// test (of the saved settings), and what stays behind when the storage changes.
+#[component]
+pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
+    let settings = expect_context::<SettingsState>();
+    let backups = expect_context::<BackupsState>();
+    let fields = settings.fields();
+    let form = settings.form();
+    let saved = settings.saved();
+    let rows = backups.rows();
+
+    let moves = move || {
+        saved.with(|saved| {
+            let saved = &saved.as_ref()?.backups;
+            form.with(|form| form.moves_storage(saved)).then_some(())?;
+            let keys: Vec<String> = rows.with(|rows| rows.iter().map(|r| r.key.clone()).collect());
+            let count = keys.len();
+            let mut items: Vec<_> = keys
+                .into_iter()
+                .take(KEYS_SHOWN)
+                .map(|key| view! { <li>{key}</li> })
+                .collect();
+            if count > KEYS_SHOWN {
+                items.push(view! { <li>{text::and_more(count - KEYS_SHOWN)}</li> });
+            }
+            let to_s3 = form.with(|form| form.s3) && !saved.s3.enabled;
+            Some(view! {
+                <div class="notice warn" role="status">
+                    <p>{text::storage_moves(count, to_s3)}</p>
+                    <ul class="subject">{items}</ul>
+                </div>
+            })
+        })
+    };
+
+    let S3Test {
+        testing,
+        tested,
+        save_first,
+    } = test;
+    let start_test = move |_| {
+        if testing.get_untracked() {
+            return;
+        }
+        let changed = saved.with_untracked(|saved| {
+            saved
+                .as_ref()
+                .is_some_and(|saved| form.with_untracked(|form| form.s3_changed(&saved.backups)))
+        });
+        if changed {
+            save_first.set(true);
+        } else {
+            test.run(settings);
+        }
+    };
+    let test_outcome = move || {
+        if testing.get() {
+            return Some(view! { <p class="notice" role="status">{text::TESTING}</p> }.into_any());
+        }
+        match tested.get()? {
+            Ok(()) => {
+                Some(view! { <p class="notice ok" role="status">{text::S3_TEST_OK}</p> }.into_any())
+            }
+            Err(error) => {
+                let reason = error
+                    .backup_storage_trouble()
+                    .unwrap_or_else(|| text::error_message(&error));
+                Some(view! { <p class="notice error" role="alert">{text::s3_test_failed(&reason)}</p> }.into_any())
+            }
+        }
+    };
+
+    view! {
+        <section class="settings-section" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{text::S3_STORAGE}</h2>
+            <Switch id="s3" label=text::STORE_IN_S3 checked=fields.s3 hint=text::S3_HINT />
+            <div class="settings-fields" hidden=move || !fields.s3.get()>
+                <TextField
+                    id="s3-endpoint"
+                    label=text::ENDPOINT
+                    kind="url"
+                    value=fields.endpoint
+                    problem=editing.problem_of(FormField::Endpoint)
+                />
+                <TextField
+                    id="s3-bucket"
+                    label=text::BUCKET
+                    value=fields.bucket
+                    problem=editing.problem_of(FormField::Bucket)
+                />
+                <TextField
+                    id="s3-region"
+                    label=text::REGION
+                    value=fields.region
+                    problem=editing.problem_of(FormField::Region)
+                />
+                <TextField
+                    id="s3-access-key"
+                    label=text::ACCESS_KEY
+                    value=fields.access_key
+                    problem=editing.problem_of(FormField::AccessKey)
+                />
+                <TextField
+                    id="s3-secret"
+                    label=text::SECRET
+                    kind="password"
+                    autocomplete="new-password"
+                    value=fields.secret
+                    hint=text::SECRET_HINT
+                    problem=editing.problem_of(FormField::Secret)
+                />
+                <Switch
+                    id="s3-path-style"
+                    label=text::FORCE_PATH_STYLE
+                    checked=fields.force_path_style
+                    hint=text::FORCE_PATH_STYLE_HINT
+                />
+            </div>
+            {moves}
+            <p class="hint">{text::S3_FILES_NOT_IN_BACKUPS}</p>
+            <div class="row-actions" hidden=move || !fields.s3.get()>
+                <button type="button" on:click=start_test disabled=testing aria-describedby="test-hint">
+                    {text::TEST_CONNECTION}
+                </button>
+                <span class="hint" id="test-hint">{text::TEST_USES_SAVED}</span>
+            </div>
+            {test_outcome}
+        </section>
+    }
+}
+
+/// The connection test of the saved S3 settings: running, and how it went.
+#[derive(Clone, Copy)]
+pub struct S3Test {
+    testing: RwSignal<bool>,
+    tested: RwSignal<Option<Result<(), ApiError>>>,
+    /// Asking whether to save unsaved S3 changes first.
+    save_first: RwSignal<bool>,
+}
+
+impl S3Test {
+    pub fn new() -> Self {
+        Self {
+            testing: RwSignal::new(false),
+            tested: RwSignal::new(None),
+            save_first: RwSignal::new(false),
+        }
+    }
+
+    fn run(self, settings: SettingsState) {
+        self.testing.set(true);
+        self.tested.set(None);
+        spawn_local(async move {
+            let result = settings.test_s3().await;
+            self.testing.try_set(false);
+            self.tested.try_set(Some(result));
+        });
+    }
+}
+
+/// Asks to save the S3 changes before testing: the test reads the saved settings. Outside the
+/// settings form (a form cannot hold another).
+#[component]
+pub fn SaveFirstDialog(editing: Editing, test: S3Test) -> impl IntoView {
+    let settings = expect_context::<SettingsState>();
+    let save_and_test = Callback::new(move |()| {
+        test.save_first.set(false);
+        if let Some(saving) = editing.save() {
+            spawn_local(async move {
+                if saving.await {
+                    test.run(settings);
+                }
+            });
+        }
+    });
+    view! {
+        <ConfirmDialog
+            id="save-first-dialog"
+            open=test.save_first
+            title=text::SAVE_FIRST_TITLE
+            confirm_label=text::SAVE_AND_TEST
+            on_confirm=save_and_test
+        >
+            <p>{text::SAVE_FIRST_EXPLAINED}</p>
+        </ConfirmDialog>
+    }
+}

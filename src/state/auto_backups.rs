@@ -1,0 +1,246 @@
+//! PocketBase's own automatic backup job: what its log says of its failures, and running it now.
+//! `POST /api/crons/__pbAutoBackup__` answers at once and runs the job in the background, so the
+//! outcome is read from the list (a new `@auto_` backup, the oldest pruned) or from the log.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::auto_health::AUTO_PREFIX;
+use super::backups::{BackupsState, Pending};
+use super::browser::sleep;
+use super::health::ServerStatus;
+use super::settings::SettingsState;
+use crate::api::{ApiError, BackupInfo, LogEntry, PocketBase};
+
+/// The job's end is looked for this often.
+const POLL_MS: i32 = 1_000;
+/// Free this long after the request without a new backup: the job has ended (it takes the
+/// backup lock within milliseconds).
+const FIRST_SIGN_MS: f64 = 3_000.0;
+/// PocketBase writes its log 3 s after the last entry: silent this long before reading it.
+const LOG_FLUSH_MS: i32 = 3_500;
+/// A job still running after this long is left to the list and the log.
+const PATIENCE_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// What the server's log says of the automatic job's failures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FailureHistory {
+    /// Not read (no schedule, or not yet).
+    Unread,
+    /// The server keeps no log of errors: whether runs failed cannot be known.
+    Unknown,
+    Unreadable(ApiError),
+    /// The newest failures, newest first (none is a real answer).
+    Read(Vec<LogEntry>),
+}
+
+/// How a run started from the panel ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AutoRunOutcome {
+    /// `key` appeared; `pruned` are the automatic backups the job removed to keep its count.
+    Made {
+        key: String,
+        pruned: Vec<String>,
+    },
+    /// The server logged this failure.
+    Failed {
+        name: String,
+        error: String,
+    },
+    /// No schedule is saved, so the server has no such job.
+    NotScheduled,
+    Refused(ApiError),
+    /// No new backup appeared and no failure was logged, or `logs_off` (none can be).
+    Unknown {
+        logs_off: bool,
+    },
+}
+
+#[derive(Clone, Copy)]
+pub struct AutoBackups {
+    backups: BackupsState,
+    settings: SettingsState,
+    failures: RwSignal<FailureHistory>,
+}
+
+impl AutoBackups {
+    pub(super) fn new(backups: BackupsState, settings: SettingsState) -> Self {
+        Self {
+            backups,
+            settings,
+            failures: RwSignal::new(FailureHistory::Unread),
+        }
+    }
+
+    pub fn failures(&self) -> Signal<FailureHistory> {
+        self.failures.into()
+    }
+
+    /// A run started from this panel is under way.
+    pub fn is_running(&self) -> bool {
+        self.backups
+            .pending
+            .with(|jobs| jobs.contains(&Pending::AutoRun))
+    }
+
+    /// Reads the settings, then what the log says of the job.
+    pub fn refresh(&self) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            this.settings.fetch().await;
+            this.load_failures();
+        });
+    }
+
+    /// Reads the job's newest failures from the server's log, if it keeps one and a schedule is
+    /// saved (the settings must be loaded).
+    pub fn load_failures(&self) {
+        let Some(saved) = self.settings.saved().get_untracked() else {
+            return;
+        };
+        if saved.backups.cron.is_empty() {
+            self.failures.set(FailureHistory::Unread);
+            return;
+        }
+        if !saved.logs.keeps_errors() {
+            self.failures.set(FailureHistory::Unknown);
+            return;
+        }
+        let Ok(client) = self.backups.client() else {
+            return;
+        };
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let read = this
+                .backups
+                .session
+                .screen(&client, client.auto_backup_failures().await);
+            this.failures.try_set(match read {
+                Ok(entries) => FailureHistory::Read(entries),
+                Err(error) => FailureHistory::Unreadable(error),
+            });
+        });
+    }
+
+    /// Runs the server's automatic backup job now and follows it to its end. Counts as running
+    /// from this call on, before anything is awaited: a second click finds it running.
+    pub fn run_now(self) -> impl std::future::Future<Output = Option<AutoRunOutcome>> {
+        let claimed = !self.is_running() && !self.backups.is_creating();
+        if claimed {
+            self.backups
+                .pending
+                .update(|jobs| jobs.push(Pending::AutoRun));
+        }
+        async move {
+            if !claimed {
+                return None;
+            }
+            let outcome = match self.backups.client() {
+                Ok(client) => self.follow_run(&client).await,
+                Err(error) => AutoRunOutcome::Refused(error),
+            };
+            self.backups
+                .pending
+                .try_update(|jobs| jobs.retain(|job| *job != Pending::AutoRun));
+            if matches!(outcome, AutoRunOutcome::Made { .. }) {
+                self.backups.announce_change();
+            }
+            self.backups.refresh();
+            self.load_failures();
+            Some(outcome)
+        }
+    }
+
+    async fn follow_run(self, client: &PocketBase) -> AutoRunOutcome {
+        let session = self.backups.session;
+        // Unreadable (storage that cannot be reached, say): the job may still run and fail, and
+        // its log tells; only a new backup cannot be told from an old one then.
+        let before = match session.screen(client, client.list(None).await) {
+            Ok(rows) => Some(auto_keys(&rows)),
+            Err(error) if error.is_unauthorized() => return AutoRunOutcome::Refused(error),
+            Err(_) => None,
+        };
+        let logs_off = self
+            .settings
+            .saved()
+            .with_untracked(|s| !s.as_ref().is_some_and(|s| s.logs.keeps_errors()));
+        let failures_before: Vec<String> = match logs_off {
+            true => Vec::new(),
+            false => client
+                .auto_backup_failures()
+                .await
+                .map(|entries| entries.into_iter().map(|e| e.id).collect())
+                .unwrap_or_default(),
+        };
+        match session.screen(client, client.run_auto_backup().await) {
+            Err(error) if error.status() == Some(404) => return AutoRunOutcome::NotScheduled,
+            Err(error) => return AutoRunOutcome::Refused(error),
+            Ok(()) => {}
+        }
+        let started = js_sys::Date::now();
+        let mut seen_busy = false;
+        while js_sys::Date::now() - started < PATIENCE_MS {
+            sleep(POLL_MS).await;
+            match self.backups.check_server().await {
+                ServerStatus::Busy => seen_busy = true,
+                ServerStatus::Idle => {
+                    if let Some(made) = made_by_run(client, &before).await {
+                        return made;
+                    }
+                    if seen_busy || js_sys::Date::now() - started > FIRST_SIGN_MS {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if logs_off {
+            return AutoRunOutcome::Unknown { logs_off };
+        }
+        sleep(LOG_FLUSH_MS).await;
+        let failed = client
+            .auto_backup_failures()
+            .await
+            .ok()
+            .and_then(|entries| {
+                entries
+                    .into_iter()
+                    .find(|entry| !failures_before.contains(&entry.id))
+            });
+        if let Some(entry) = failed {
+            return AutoRunOutcome::Failed {
+                name: entry.data.name,
+                error: entry.data.error,
+            };
+        }
+        made_by_run(client, &before)
+            .await
+            .unwrap_or(AutoRunOutcome::Unknown { logs_off })
+    }
+}
+
+fn auto_keys(rows: &[BackupInfo]) -> BTreeSet<String> {
+    rows.iter()
+        .filter(|row| row.key.starts_with(AUTO_PREFIX))
+        .map(|row| row.key.clone())
+        .collect()
+}
+
+/// The run's backup, if the list now has an automatic backup it did not have `before`.
+async fn made_by_run(
+    client: &PocketBase,
+    before: &Option<BTreeSet<String>>,
+) -> Option<AutoRunOutcome> {
+    let before = before.as_ref()?;
+    let rows = client.list(None).await.ok()?;
+    let after = auto_keys(&rows);
+    let key = rows
+        .iter()
+        .filter(|row| row.key.starts_with(AUTO_PREFIX) && !before.contains(&row.key))
+        .max_by_key(|row| row.modified_ms())?
+        .key
+        .clone();
+    let pruned = before.difference(&after).cloned().collect();
+    Some(AutoRunOutcome::Made { key, pruned })
+}

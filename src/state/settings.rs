@@ -1,0 +1,261 @@
+//! The server's backup settings as last confirmed by it, and the form that edits them. The form
+//! is only ever replaced by what the server answered; "unsaved changes" is derived from the two.
+
+use leptos::prelude::*;
+
+use super::settings_form::SettingsForm;
+use super::storage;
+use super::SessionState;
+use crate::api::{ApiError, ServerSettings};
+
+/// Where the schedule first seen for a server is remembered: PocketBase does not say since when
+/// a schedule is set, and "no automatic backup yet" is only a problem a period after that.
+const SCHEDULE_SEEN_KEY: &str = "schedule-seen";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingsStatus {
+    Loading,
+    Ready,
+    Failed(ApiError),
+}
+
+/// The form's inputs, one signal each, bound to the page's fields.
+#[derive(Clone, Copy)]
+pub struct FormFields {
+    pub auto: RwSignal<bool>,
+    pub cron: RwSignal<String>,
+    pub max_keep: RwSignal<String>,
+    pub s3: RwSignal<bool>,
+    pub bucket: RwSignal<String>,
+    pub region: RwSignal<String>,
+    pub endpoint: RwSignal<String>,
+    pub access_key: RwSignal<String>,
+    pub secret: RwSignal<String>,
+    pub force_path_style: RwSignal<bool>,
+}
+
+impl FormFields {
+    fn new() -> Self {
+        let text = || RwSignal::new(String::new());
+        Self {
+            auto: RwSignal::new(false),
+            cron: text(),
+            max_keep: text(),
+            s3: RwSignal::new(false),
+            bucket: text(),
+            region: text(),
+            endpoint: text(),
+            access_key: text(),
+            secret: text(),
+            force_path_style: RwSignal::new(false),
+        }
+    }
+
+    fn set(&self, form: SettingsForm) {
+        self.auto.set(form.auto);
+        self.cron.set(form.cron);
+        self.max_keep.set(form.max_keep);
+        self.s3.set(form.s3);
+        self.bucket.set(form.bucket);
+        self.region.set(form.region);
+        self.endpoint.set(form.endpoint);
+        self.access_key.set(form.access_key);
+        self.secret.set(form.secret);
+        self.force_path_style.set(form.force_path_style);
+    }
+
+    /// The form as typed (tracked: a memo over it follows every keystroke).
+    fn read(&self) -> SettingsForm {
+        SettingsForm {
+            auto: self.auto.get(),
+            cron: self.cron.get(),
+            max_keep: self.max_keep.get(),
+            s3: self.s3.get(),
+            bucket: self.bucket.get(),
+            region: self.region.get(),
+            endpoint: self.endpoint.get(),
+            access_key: self.access_key.get(),
+            secret: self.secret.get(),
+            force_path_style: self.force_path_style.get(),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SettingsState {
+    session: SessionState,
+    /// The settings as the server last sent them.
+    saved: RwSignal<Option<ServerSettings>>,
+    status: RwSignal<SettingsStatus>,
+    fields: FormFields,
+    /// The inputs read as one form.
+    form: Memo<SettingsForm>,
+    saving: RwSignal<bool>,
+    unsaved: Memo<bool>,
+}
+
+impl SettingsState {
+    pub(super) fn new(session: SessionState) -> Self {
+        let saved = RwSignal::new(None::<ServerSettings>);
+        let fields = FormFields::new();
+        let form = Memo::new(move |_| fields.read());
+        let unsaved = Memo::new(move |_| {
+            saved.with(|saved| {
+                saved
+                    .as_ref()
+                    .is_some_and(|saved| form.with(|form| !form.patch(&saved.backups).is_empty()))
+            })
+        });
+        Self {
+            session,
+            saved,
+            status: RwSignal::new(SettingsStatus::Loading),
+            fields,
+            form,
+            saving: RwSignal::new(false),
+            unsaved,
+        }
+    }
+
+    pub fn saved(&self) -> Signal<Option<ServerSettings>> {
+        self.saved.into()
+    }
+
+    pub fn status(&self) -> Signal<SettingsStatus> {
+        self.status.into()
+    }
+
+    /// The inputs, edited by the settings page.
+    pub fn fields(&self) -> FormFields {
+        self.fields
+    }
+
+    /// The form as typed.
+    pub fn form(&self) -> Memo<SettingsForm> {
+        self.form
+    }
+
+    pub fn is_saving(&self) -> Signal<bool> {
+        self.saving.into()
+    }
+
+    /// The form differs from what the server has.
+    pub fn has_unsaved_changes(&self) -> Signal<bool> {
+        self.unsaved.into()
+    }
+
+    /// Reads the settings again. The form follows unless it holds unsaved changes.
+    pub fn load(&self) {
+        leptos::task::spawn_local(self.fetch());
+    }
+
+    /// [`Self::load`], awaited.
+    pub async fn fetch(self) {
+        let Some(client) = self.session.client() else {
+            return;
+        };
+        if self.saved.with_untracked(Option::is_none) {
+            self.status.set(SettingsStatus::Loading);
+        }
+        match self.session.screen(&client, client.backup_settings().await) {
+            Ok(settings) => self.take(settings, false),
+            Err(error) => {
+                self.status.try_set(SettingsStatus::Failed(error));
+            }
+        }
+    }
+
+    /// Drops the unsaved changes.
+    pub fn reset(&self) {
+        if let Some(saved) = self.saved.get_untracked() {
+            self.fields.set(SettingsForm::from_saved(&saved.backups));
+        }
+    }
+
+    /// Sends what changed; the form then shows what the server saved. A refusal is returned
+    /// as it came, the form kept as typed.
+    pub async fn save(self) -> Result<(), ApiError> {
+        let client = self.session.client().ok_or(ApiError::Server {
+            status: 401,
+            message: String::new(),
+            fields: Vec::new(),
+        })?;
+        let Some(saved) = self.saved.get_untracked() else {
+            return Ok(());
+        };
+        let patch = self.form.with_untracked(|form| form.patch(&saved.backups));
+        if patch.is_empty() || self.saving.get_untracked() {
+            return Ok(());
+        }
+        self.saving.set(true);
+        let result = client.save_backup_settings(&patch).await;
+        self.saving.try_set(false);
+        let settings = self.session.screen(&client, result)?;
+        self.take(settings, true);
+        Ok(())
+    }
+
+    /// `POST /api/settings/test/s3`: the saved S3 settings, tried by the server.
+    pub async fn test_s3(self) -> Result<(), ApiError> {
+        let client = self.session.client().ok_or(ApiError::Server {
+            status: 401,
+            message: String::new(),
+            fields: Vec::new(),
+        })?;
+        self.session.screen(&client, client.test_backups_s3().await)
+    }
+
+    /// Since when (ms, this browser's clock) the saved schedule is known to this panel: when it
+    /// saved it, or first saw it.
+    pub fn schedule_seen_since(&self, cron: &str) -> Option<i64> {
+        let server = self
+            .session
+            .current()
+            .with_untracked(|s| s.as_ref().map(|s| s.server_url.clone()))?;
+        let (seen_on, since) =
+            storage::read(SCHEDULE_SEEN_KEY).and_then(|value| decode_seen(&value))?;
+        (seen_on == seen_key(&server, cron)).then_some(since)
+    }
+
+    fn take(&self, settings: ServerSettings, saved_here: bool) {
+        let keep_form = !saved_here && self.unsaved.get_untracked();
+        self.remember_schedule(&settings.backups.cron, saved_here);
+        if !keep_form {
+            self.fields.set(SettingsForm::from_saved(&settings.backups));
+        }
+        self.saved.set(Some(settings));
+        self.status.set(SettingsStatus::Ready);
+    }
+
+    /// Notes when a schedule was first seen on this server (or set again by this panel).
+    fn remember_schedule(&self, cron: &str, saved_here: bool) {
+        if cron.is_empty() {
+            return;
+        }
+        let changed = self
+            .saved
+            .with_untracked(|s| s.as_ref().is_some_and(|s| s.backups.cron != cron));
+        if self.schedule_seen_since(cron).is_none() || (saved_here && changed) {
+            if let Some(server) = self
+                .session
+                .current()
+                .with_untracked(|s| s.as_ref().map(|s| s.server_url.clone()))
+            {
+                let now = js_sys::Date::now() as i64;
+                let value = format!("{now} {}", seen_key(&server, cron));
+                storage::write(SCHEDULE_SEEN_KEY, &value);
+            }
+        }
+    }
+}
+
+fn seen_key(server: &str, cron: &str) -> String {
+    format!("{server} {cron}")
+}
+
+/// `<ms> <server> <cron>` → (`<server> <cron>`, ms). Whole milliseconds: parsing a float
+/// would add its own code to the wasm.
+fn decode_seen(value: &str) -> Option<(String, i64)> {
+    let (since, seen_on) = value.split_once(' ')?;
+    Some((seen_on.to_owned(), since.parse().ok()?))
+}
