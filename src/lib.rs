@@ -13,6 +13,7 @@ pub mod text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use pages::{BackupsPage, SettingsPage, SignInPage};
@@ -30,11 +31,12 @@ pub fn App() -> impl IntoView {
     navigation.follow_history();
     let page = navigation.page();
     // A memo: a renewed token changes the session, and must not draw the page again.
-    let shown = Memo::new(move |_| (session.is_signed_in(), page.get()));
-    move || match shown.get() {
-        (false, _) => SignInPage().into_any(),
-        (true, Page::Backups) => BackupsPage().into_any(),
-        (true, Page::Settings) => SettingsPage().into_any(),
+    let signed_in = Memo::new(move |_| session.is_signed_in());
+    // `EitherOf3` rather than `into_any`: type erasure would cost each page its own wrappers.
+    move || match (signed_in.get(), page.get()) {
+        (false, _) => EitherOf3::A(SignInPage()),
+        (true, Page::Backups) => EitherOf3::B(BackupsPage()),
+        (true, Page::Settings) => EitherOf3::C(SettingsPage()),
     }
 }
 

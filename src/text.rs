@@ -439,6 +439,9 @@ pub const LEAVE_TITLE: &str = "Leave without saving?";
 pub const LEAVE_EXPLAINED: &str =
     "The backup settings have changes that are not saved. Leaving drops them.";
 pub const LEAVE: &str = "Leave without saving";
+pub const LEAVE_UPLOAD_TITLE: &str = "Leave and cancel the upload?";
+pub const LEAVE_UPLOAD_EXPLAINED: &str = "An upload is running. Leaving this page cancels it: PocketBase stores nothing it has not received whole.";
+pub const LEAVE_UPLOAD: &str = "Cancel the upload and leave";
 pub const RUN_NOW: &str = "Run automatic backup now";
 pub const RUN_NOW_HINT: &str = "Runs the server's own job with the saved schedule's settings: a new @auto_ backup, then the oldest automatic ones pruned to the kept number.";
 pub const RUNNING_AUTO: &str = "Running the server's automatic backup…";

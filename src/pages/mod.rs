@@ -2,11 +2,13 @@
 //! follows from whether a session exists and from `Navigation`, and that keeps the bundle small.
 
 mod backups;
+mod leave;
 mod settings;
 mod sign_in;
 mod top_bar;
 
 pub use backups::BackupsPage;
+pub use leave::LeaveDialog;
 pub use settings::SettingsPage;
 pub use sign_in::SignInPage;
 pub use top_bar::{PageLink, TopBar};

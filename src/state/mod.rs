@@ -28,10 +28,10 @@ pub use backups::{BackupsState, ListStatus, Pending};
 pub use create::{CreateOutcome, NewBackup};
 pub use health::ServerStatus;
 pub use list_view::{ListView, SortKey};
-pub use navigation::{Leave, Navigation};
+pub use navigation::{AtStake, Leave, Navigation};
 pub use restore::{RestorePhase, RestoreRefusal, Unconfirmed};
 pub use session::{Session, SessionState, SignedOut};
-pub use settings::{FormFields, SettingsState, SettingsStatus};
+pub use settings::{FormFields, SettingsState};
 pub use settings_form::{FieldProblem, FormField, SettingsForm};
 pub use shown::ShownBackups;
 pub use toasts::{Toast, ToastKind, Toasts};
@@ -40,7 +40,7 @@ pub use upload::{
     SERVER_TIMEOUT_SECONDS,
 };
 
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, Signal, With};
 
 /// Creates the state once, at the root, for every page below it.
 pub fn provide_app_state() {
@@ -50,10 +50,12 @@ pub fn provide_app_state() {
     provide_context(toasts);
     let settings = SettingsState::new(session);
     provide_context(settings);
-    let navigation = Navigation::new(settings.has_unsaved_changes());
-    provide_context(navigation);
     let backups = BackupsState::new(session, toasts);
     provide_context(backups);
+    let progress = backups.upload_progress();
+    let uploading = Signal::derive(move || progress.with(Option::is_some));
+    let navigation = Navigation::new(settings.has_unsaved_changes(), uploading);
+    provide_context(navigation);
     provide_context(ShownBackups::new(backups.rows, navigation));
     provide_context(AutoBackups::new(backups, settings));
 }

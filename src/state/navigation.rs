@@ -1,6 +1,7 @@
 //! Which page is shown, kept in the address bar so a page can be reloaded, linked to, and left
-//! with the browser's Back button — and not left by accident while the settings have unsaved
-//! changes: going elsewhere then asks first.
+//! with the browser's Back button — and not left by accident: while the settings have unsaved
+//! changes, or an upload runs on the backups page (leaving it cancels the upload), going
+//! elsewhere asks first.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,11 +9,19 @@ use leptos::task::spawn_local;
 use super::address::{address_of, at_root, page_at, Page, LIST_PATH, SETTINGS_PATH};
 use super::browser::{current_path, current_query, host_serves, push_address, replace_address};
 
-/// Where the admin asked to go while the settings have unsaved changes.
+/// Where the admin asked to go while leaving would lose something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Leave {
     To(Page),
     SignOut,
+}
+
+/// What leaving the page shown would lose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtStake {
+    UnsavedSettings,
+    /// The upload running on the backups page: leaving it cancels the upload.
+    Upload,
 }
 
 #[derive(Clone, Copy)]
@@ -20,20 +29,35 @@ pub struct Navigation {
     page: RwSignal<Page>,
     /// Whether the host answers the pages' own paths with this page: `None` until asked.
     paths_served: StoredValue<Option<bool>>,
-    /// Changes that leaving would lose.
+    /// The settings' unsaved changes.
     unsaved: Signal<bool>,
-    /// A move that waits for the admin's answer, because of unsaved changes.
+    /// An upload runs.
+    uploading: Signal<bool>,
+    /// A move that waits for the admin's answer, because of what it would lose.
     asking: RwSignal<Option<Leave>>,
+    /// The list's search and sort as last shown, to put back when a move is not made.
+    list_query: StoredValue<String>,
 }
 
 impl Navigation {
     /// Starts on the page the address names (a reload, or a link opened before sign-in).
-    pub(super) fn new(unsaved: Signal<bool>) -> Self {
+    pub(super) fn new(unsaved: Signal<bool>, uploading: Signal<bool>) -> Self {
         Self {
             page: RwSignal::new(page_at(&current_path(), &current_query())),
             paths_served: StoredValue::new(None),
             unsaved,
+            uploading,
             asking: RwSignal::new(None),
+            list_query: StoredValue::new(String::new()),
+        }
+    }
+
+    /// What leaving the page shown would lose, if anything.
+    pub fn at_stake(&self) -> Option<AtStake> {
+        match self.page.get() {
+            Page::Settings if self.unsaved.get() => Some(AtStake::UnsavedSettings),
+            Page::Backups if self.uploading.get() => Some(AtStake::Upload),
+            _ => None,
         }
     }
 
@@ -46,7 +70,7 @@ impl Navigation {
         self.asking
     }
 
-    /// Goes to `page`, with a history entry; asks first when leaving unsaved settings.
+    /// Goes to `page`, with a history entry; asks first when leaving would lose something.
     pub fn go(&self, page: Page) {
         if self.page.get_untracked() == page {
             return;
@@ -88,13 +112,14 @@ impl Navigation {
 
     /// Puts the list's search and sort (`?q=…`) in the address bar, without a history entry.
     pub fn show_list_query(&self, list_query: &str) {
+        self.list_query.set_value(list_query.to_owned());
         if self.page.get_untracked() == Page::Backups {
             replace_address(&self.address(Page::Backups, list_query));
         }
     }
 
-    /// Follows the browser's Back and Forward buttons; asks before leaving unsaved settings
-    /// (the address is put back while the question is open).
+    /// Follows the browser's Back and Forward buttons; asks before a move that would lose
+    /// something (the address is put back while the question is open).
     pub fn follow_history(self) {
         let listener = window_event_listener(leptos::ev::popstate, move |_| {
             let page = page_at(&current_path(), &current_query());
@@ -102,7 +127,9 @@ impl Navigation {
                 return;
             }
             if self.would_lose_changes() {
-                push_address(&self.address(Page::Settings, ""));
+                let shown = self.page.get_untracked();
+                let query = self.list_query.get_value();
+                push_address(&self.address(shown, &query));
                 self.asking.set(Some(Leave::To(page)));
                 return;
             }
@@ -113,12 +140,16 @@ impl Navigation {
     }
 
     fn would_lose_changes(&self) -> bool {
-        self.page.get_untracked() == Page::Settings && self.unsaved.get_untracked()
+        untrack(|| self.at_stake()).is_some()
     }
 
     fn show(&self, page: Page) {
         self.page.set(page);
-        push_address(&self.address(page, ""));
+        let query = match page {
+            Page::Backups => self.list_query.get_value(),
+            Page::Settings => String::new(),
+        };
+        push_address(&self.address(page, &query));
     }
 
     fn serves_paths(&self) -> bool {

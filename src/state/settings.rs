@@ -12,13 +12,6 @@ use crate::api::{ApiError, ServerSettings};
 /// a schedule is set, and "no automatic backup yet" is only a problem a period after that.
 const SCHEDULE_SEEN_KEY: &str = "schedule-seen";
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SettingsStatus {
-    Loading,
-    Ready,
-    Failed(ApiError),
-}
-
 /// The form's inputs, one signal each, bound to the page's fields.
 #[derive(Clone, Copy)]
 pub struct FormFields {
@@ -86,10 +79,10 @@ pub struct SettingsState {
     session: SessionState,
     /// The settings as the server last sent them.
     saved: RwSignal<Option<ServerSettings>>,
-    status: RwSignal<SettingsStatus>,
+    /// Why the last read failed. (Signals of types the panel has anyway: each new signal type
+    /// costs the wasm its own code.)
+    load_error: RwSignal<Option<ApiError>>,
     fields: FormFields,
-    /// The inputs read as one form.
-    form: Memo<SettingsForm>,
     saving: RwSignal<bool>,
     unsaved: Memo<bool>,
 }
@@ -109,9 +102,8 @@ impl SettingsState {
         Self {
             session,
             saved,
-            status: RwSignal::new(SettingsStatus::Loading),
+            load_error: RwSignal::new(None),
             fields,
-            form,
             saving: RwSignal::new(false),
             unsaved,
         }
@@ -121,8 +113,16 @@ impl SettingsState {
         self.saved.into()
     }
 
-    pub fn status(&self) -> Signal<SettingsStatus> {
-        self.status.into()
+    /// Why the settings could not be read, while none were.
+    pub fn load_error(&self) -> Option<ApiError> {
+        self.load_error
+            .get()
+            .filter(|_| self.saved.with(Option::is_none))
+    }
+
+    /// Being read for the first time.
+    pub fn is_loading(&self) -> bool {
+        self.saved.with(Option::is_none) && self.load_error.with(Option::is_none)
     }
 
     /// The inputs, edited by the settings page.
@@ -130,9 +130,9 @@ impl SettingsState {
         self.fields
     }
 
-    /// The form as typed.
-    pub fn form(&self) -> Memo<SettingsForm> {
-        self.form
+    /// The form as typed (tracked).
+    pub fn form(&self) -> SettingsForm {
+        self.fields.read()
     }
 
     pub fn is_saving(&self) -> Signal<bool> {
@@ -154,13 +154,11 @@ impl SettingsState {
         let Some(client) = self.session.client() else {
             return;
         };
-        if self.saved.with_untracked(Option::is_none) {
-            self.status.set(SettingsStatus::Loading);
-        }
+        self.load_error.set(None);
         match self.session.screen(&client, client.backup_settings().await) {
             Ok(settings) => self.take(settings, false),
             Err(error) => {
-                self.status.try_set(SettingsStatus::Failed(error));
+                self.load_error.try_set(Some(error));
             }
         }
     }
@@ -183,7 +181,7 @@ impl SettingsState {
         let Some(saved) = self.saved.get_untracked() else {
             return Ok(());
         };
-        let patch = self.form.with_untracked(|form| form.patch(&saved.backups));
+        let patch = untrack(|| self.fields.read()).patch(&saved.backups);
         if patch.is_empty() || self.saving.get_untracked() {
             return Ok(());
         }
@@ -224,7 +222,6 @@ impl SettingsState {
             self.fields.set(SettingsForm::from_saved(&settings.backups));
         }
         self.saved.set(Some(settings));
-        self.status.set(SettingsStatus::Ready);
     }
 
     /// Notes when a schedule was first seen on this server (or set again by this panel).

@@ -20,16 +20,17 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
     let backups = expect_context::<BackupsState>();
     let toasts = expect_context::<Toasts>();
     let saved = settings.saved();
-    let schedule = Memo::new(move |_| {
+    // Plain closures, read afresh: memos of types of their own would cost more wasm.
+    let schedule = move || {
         saved.with(|s| {
             let cron = &s.as_ref()?.backups.cron;
             Some((Schedule::parse(cron).ok()?, cron.clone()))
         })
-    });
+    };
     let rows = backups.rows();
-    let newest = Memo::new(move |_| rows.with(|rows| newest_auto(rows)));
+    let newest = move || rows.with(|rows| newest_auto(rows));
     let next_run = move || {
-        let (schedule, _) = schedule.get()?;
+        let (schedule, _) = schedule()?;
         let at = schedule.runs_after(now_ms.get() as i64).next()?;
         Some(text::next_auto_backup(
             &text::utc_run(at),
@@ -37,10 +38,10 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
         ))
     };
     let warning = move || {
-        let (schedule, cron) = schedule.get()?;
+        let (schedule, cron) = schedule()?;
         let since = settings.schedule_seen_since(&cron);
         let now = now_ms.get();
-        let said = match staleness(schedule, newest.get(), since, now as i64) {
+        let said = match staleness(schedule, newest(), since, now as i64) {
             Staleness::Fine => return None,
             Staleness::Old { newest_ms, .. } => text::auto_backup_stale(
                 &local_datetime_short(newest_ms),
@@ -53,40 +54,40 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
         Some(view! { <p class="notice warn" role="alert">{said}</p> })
     };
     let days_kept = move || saved.with(|s| s.as_ref().map_or(0, |s| s.logs.max_days));
-    let failures = move || {
-        match auto.failures().get() {
+    // What the log says, when it says no failure (or nothing can be known).
+    let history_hint = move || match auto.failures().get() {
         FailureHistory::Unread => None,
-        FailureHistory::Unknown => Some(view! { <p class="hint">{text::AUTO_HISTORY_UNKNOWN}</p> }.into_any()),
-        FailureHistory::Unreadable(error) => Some(
-            view! { <p class="hint">{text::auto_history_unreadable(&text::error_message(&error))}</p> }
-                .into_any(),
-        ),
-        FailureHistory::Read(entries) if entries.is_empty() => {
-            Some(view! { <p class="hint">{text::no_auto_failures(days_kept())}</p> }.into_any())
+        FailureHistory::Unknown => Some(text::AUTO_HISTORY_UNKNOWN.to_owned()),
+        FailureHistory::Unreadable(error) => {
+            Some(text::auto_history_unreadable(&text::error_message(&error)))
         }
-        FailureHistory::Read(entries) => {
-            let latest = entries.first().and_then(|e| parse_modified(&e.created));
-            let recovered = latest.zip(newest.get()).is_some_and(|(failed, made)| made > failed);
-            let items = entries
-                .into_iter()
-                .map(|entry| {
-                    let when = parse_modified(&entry.created)
-                        .map_or(entry.created.clone(), local_datetime_short);
-                    view! { <li>{text::auto_failure(&when, &entry.data.name, &entry.data.error)}</li> }
-                })
-                .collect::<Vec<_>>();
-            Some(
-                view! {
-                    <div class=if recovered { "notice" } else { "notice error" } role="status">
-                        <p>{text::AUTO_FAILURES}</p>
-                        <ul class="failures">{items}</ul>
-                        {recovered.then(|| view! { <p>{text::failure_after_success()}</p> })}
-                    </div>
-                }
-                .into_any(),
-            )
-        }
-    }
+        FailureHistory::Read(entries) => entries
+            .is_empty()
+            .then(|| text::no_auto_failures(days_kept())),
+    };
+    let failures = move || {
+        let FailureHistory::Read(entries) = auto.failures().get() else {
+            return None;
+        };
+        let latest = parse_modified(&entries.first()?.created);
+        let recovered = latest
+            .zip(newest())
+            .is_some_and(|(failed, made)| made > failed);
+        let items = entries
+            .into_iter()
+            .map(|entry| {
+                let when = parse_modified(&entry.created)
+                    .map_or(entry.created.clone(), local_datetime_short);
+                view! { <li>{text::auto_failure(&when, &entry.data.name, &entry.data.error)}</li> }
+            })
+            .collect::<Vec<_>>();
+        Some(view! {
+            <div class=if recovered { "notice" } else { "notice error" } role="status">
+                <p>{text::AUTO_FAILURES}</p>
+                <ul class="failures">{items}</ul>
+                <p>{recovered.then_some(text::failure_after_success())}</p>
+            </div>
+        })
     };
     let server = backups.server_status();
     let run_now = move |_| {
@@ -109,12 +110,13 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
         });
     };
     view! {
-        <section class="auto-health" aria-label=text::AUTO_BACKUPS hidden=move || schedule.with(Option::is_none)>
+        <section class="auto-health" aria-label=text::AUTO_BACKUPS hidden=move || schedule().is_none()>
             <h2>{text::AUTO_BACKUPS}</h2>
-            <p>{move || schedule.get().map(|(schedule, _)| text::cron_reading(&schedule))}</p>
+            <p>{move || schedule().map(|(schedule, _)| text::cron_reading(&schedule))}</p>
             <p>{next_run}</p>
             {warning}
             {failures}
+            <p class="hint">{history_hint}</p>
             <div class="row-actions">
                 <button
                     type="button"

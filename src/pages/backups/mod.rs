@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
-use crate::pages::{PageLink, TopBar};
+use crate::pages::{LeaveDialog, PageLink, TopBar};
 use crate::state::{
     AutoBackups, BackupsState, ListStatus, Page, Pending, RestorePhase, ServerStatus, ShownBackups,
     Toasts,
@@ -213,6 +213,7 @@ pub fn BackupsPage() -> impl IntoView {
             {move || no_matches().then(|| view! { <p class="empty">{text::NO_MATCHES}</p> })}
             <delete::DeleteBackups target=delete_target />
             <restore::RestoreBackup target=restore_target locked=server_busy />
+            <LeaveDialog />
         </main>
         <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
     }

@@ -8,17 +8,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::{open_for, ConfirmDialog, ErrorNotice, Toaster};
-use crate::pages::TopBar;
-use crate::state::{
-    BackupsState, FieldProblem, FormField, Leave, Navigation, SessionState, SettingsForm,
-    SettingsState, SettingsStatus, Toasts,
-};
+use crate::components::{ErrorNotice, Toaster};
+use crate::pages::{LeaveDialog, TopBar};
+use crate::state::{BackupsState, FieldProblem, FormField, SettingsForm, SettingsState, Toasts};
 use crate::text;
-
-/// The server's refusal of a save, with the form it refused: its words stand beside the fields
-/// until the form is edited.
-type Refusal = Option<(SettingsForm, ApiError)>;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -38,8 +31,6 @@ pub fn SettingsPage() -> impl IntoView {
     });
     on_cleanup(move || leaving.remove());
 
-    let status = settings.status();
-    let saved = settings.saved();
     let saving = settings.is_saving();
     let editing = Editing::new(settings, toasts);
     let s3_test = storage::S3Test::new();
@@ -55,11 +46,8 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
 
-    let ready = move || status.with(|s| *s == SettingsStatus::Ready);
-    let load_failure = Signal::derive(move || match status.get() {
-        SettingsStatus::Failed(error) if saved.with(Option::is_none) => Some(error),
-        _ => None,
-    });
+    let saved = settings.saved();
+    let ready = move || saved.with(Option::is_some);
 
     view! {
         <TopBar />
@@ -67,10 +55,10 @@ pub fn SettingsPage() -> impl IntoView {
             <div class="page-head">
                 <h1>{text::BACKUP_SETTINGS}</h1>
             </div>
-            <p class="notice" role="status" hidden=move || !status.with(|s| *s == SettingsStatus::Loading)>
+            <p class="notice" role="status" hidden=move || !settings.is_loading()>
                 {text::LOADING_SETTINGS}
             </p>
-            <ErrorNotice error=load_failure />
+            <ErrorNotice error=Signal::derive(move || settings.load_error()) />
             <form class="settings" on:submit=submit novalidate hidden=move || !ready()>
                 <schedule::ScheduleSection editing />
                 <storage::StorageSection editing test=s3_test />
@@ -106,61 +94,66 @@ pub fn SettingsPage() -> impl IntoView {
 pub struct Editing {
     settings: SettingsState,
     toasts: Toasts,
-    form: Memo<SettingsForm>,
-    problems: Memo<Vec<(FormField, FieldProblem)>>,
-    /// The server's refusal of the last save.
-    refused: RwSignal<Refusal>,
+    /// The server's refusal of the last save; its words stand beside the fields until the form
+    /// differs from `refused_form`, the form it refused.
+    refused: RwSignal<Option<ApiError>>,
+    refused_form: StoredValue<Option<SettingsForm>>,
     /// A save was tried: empty required fields are pointed out from then on.
     tried: RwSignal<bool>,
 }
 
 impl Editing {
     fn new(settings: SettingsState, toasts: Toasts) -> Self {
-        let form = settings.form();
         Self {
             settings,
             toasts,
-            form,
-            problems: Memo::new(move |_| form.with(SettingsForm::problems)),
             refused: RwSignal::new(None),
+            refused_form: StoredValue::new(None),
             tried: RwSignal::new(false),
         }
+    }
+
+    /// The server's refusal, while the form is still the one it refused.
+    fn refusal(self) -> Option<ApiError> {
+        let error = self.refused.get()?;
+        let form = self.settings.form();
+        self.refused_form
+            .with_value(|refused| refused.as_ref() == Some(&form))
+            .then_some(error)
+    }
+
+    /// The browser's own findings (the form is small: checked afresh on each read).
+    fn problems(self) -> Vec<(FormField, FieldProblem)> {
+        self.settings.form().problems()
     }
 
     /// What is wrong with `field`: the server's refusal of the form as it still is, else the
     /// browser's own check (an empty required field only once a save was tried).
     pub fn problem_of(self, field: FormField) -> Signal<Option<String>> {
         Signal::derive(move || {
-            let server_said = self.refused.with(|refused| {
-                let (refused_form, error) = refused.as_ref()?;
+            let server_said = self.refusal().and_then(|error| {
                 let named = error.field(field.server_name())?;
-                self.form
-                    .with(|now| now == refused_form)
-                    .then(|| text::server_refused_field(&named.message))
+                Some(text::server_refused_field(&named.message))
             });
             server_said.or_else(|| {
-                self.problems.with(|problems| {
-                    let (_, problem) = problems.iter().find(|(f, _)| *f == field)?;
-                    let shown = self.tried.get() || *problem != FieldProblem::Required;
-                    shown.then(|| field_problem(field, problem))
-                })
+                let (_, problem) = self.problems().into_iter().find(|(f, _)| *f == field)?;
+                let shown = self.tried.get() || problem != FieldProblem::Required;
+                shown.then(|| field_problem(field, &problem))
             })
         })
     }
 
     /// A refusal that names no field of the form, shown below it.
     fn general_refusal(self) -> Option<ApiError> {
-        self.refused.with(|refused| {
-            let (refused_form, error) = refused.as_ref()?;
-            let named = FormField::ALL
-                .iter()
-                .any(|field| error.field(field.server_name()).is_some());
-            (!named && self.form.with(|now| now == refused_form)).then(|| error.clone())
-        })
+        let error = self.refusal()?;
+        let named = FormField::ALL
+            .iter()
+            .any(|field| error.field(field.server_name()).is_some());
+        (!named).then_some(error)
     }
 
     fn shows_problems(self) -> bool {
-        self.tried.get() && self.problems.with(|p| !p.is_empty())
+        self.tried.get() && !self.problems().is_empty()
     }
 
     fn reset(self) {
@@ -173,11 +166,11 @@ impl Editing {
     /// answers whether the server saved.
     pub fn save(self) -> Option<impl std::future::Future<Output = bool>> {
         self.tried.set(true);
-        if self.problems.with_untracked(|p| !p.is_empty()) {
+        if untrack(|| !self.problems().is_empty()) {
             focus_first_problem();
             return None;
         }
-        let typed = self.form.get_untracked();
+        let typed = untrack(|| self.settings.form());
         Some(async move {
             match self.settings.save().await {
                 Ok(()) => {
@@ -187,7 +180,8 @@ impl Editing {
                     true
                 }
                 Err(error) => {
-                    self.refused.set(Some((typed, error)));
+                    self.refused_form.set_value(Some(typed));
+                    self.refused.set(Some(error));
                     focus_first_problem();
                     false
                 }
@@ -219,27 +213,4 @@ fn focus_first_problem() {
             let _ = element.focus();
         }
     });
-}
-
-/// Asks before leaving the settings with unsaved changes (another page, or signing out).
-#[component]
-fn LeaveDialog() -> impl IntoView {
-    let navigation = expect_context::<Navigation>();
-    let settings = expect_context::<SettingsState>();
-    let session = expect_context::<SessionState>();
-    let open = RwSignal::new(false);
-    open_for(navigation.asking(), open, || {});
-    let leave = Callback::new(move |()| {
-        settings.reset();
-        let asked = navigation.answer(true);
-        open.set(false);
-        if asked == Some(Leave::SignOut) {
-            session.sign_out(None);
-        }
-    });
-    view! {
-        <ConfirmDialog id="leave-dialog" open title=text::LEAVE_TITLE confirm_label=text::LEAVE danger=true on_confirm=leave>
-            <p>{text::LEAVE_EXPLAINED}</p>
-        </ConfirmDialog>
-    }
 }

@@ -18,7 +18,8 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
     let settings = expect_context::<SettingsState>();
     let fields = settings.fields();
     let cron = fields.cron;
-    let parsed = Memo::new(move |_| cron.with(|cron| Schedule::parse(cron).ok()));
+    // Read afresh where it is used: a memo of its own type would cost more wasm than parsing.
+    let parsed = move || cron.with(|cron| Schedule::parse(cron).ok());
     let preset = move || {
         cron.with(|cron| {
             text::CRON_PRESETS
@@ -35,9 +36,9 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
             cron.set(chosen);
         }
     };
-    let reading = move || parsed.get().map(|schedule| text::cron_reading(&schedule));
+    let reading = move || parsed().map(|schedule| text::cron_reading(&schedule));
     let next_runs = move || {
-        let schedule = parsed.get()?;
+        let schedule = parsed()?;
         let runs: Vec<i64> = schedule
             .runs_after(js_sys::Date::now() as i64)
             .take(RUNS_SHOWN)

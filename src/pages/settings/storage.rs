@@ -17,14 +17,14 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
     let settings = expect_context::<SettingsState>();
     let backups = expect_context::<BackupsState>();
     let fields = settings.fields();
-    let form = settings.form();
     let saved = settings.saved();
     let rows = backups.rows();
 
     let moves = move || {
         saved.with(|saved| {
             let saved = &saved.as_ref()?.backups;
-            form.with(|form| form.moves_storage(saved)).then_some(())?;
+            let form = settings.form();
+            form.moves_storage(saved).then_some(())?;
             let keys: Vec<String> = rows.with(|rows| rows.iter().map(|r| r.key.clone()).collect());
             let count = keys.len();
             let mut items: Vec<_> = keys
@@ -35,7 +35,7 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
             if count > KEYS_SHOWN {
                 items.push(view! { <li>{text::and_more(count - KEYS_SHOWN)}</li> });
             }
-            let to_s3 = form.with(|form| form.s3) && !saved.s3.enabled;
+            let to_s3 = form.s3 && !saved.s3.enabled;
             Some(view! {
                 <div class="notice warn" role="status">
                     <p>{text::storage_moves(count, to_s3)}</p>
@@ -47,7 +47,8 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
 
     let S3Test {
         testing,
-        tested,
+        passed,
+        failed,
         save_first,
     } = test;
     let start_test = move |_| {
@@ -57,7 +58,7 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
         let changed = saved.with_untracked(|saved| {
             saved
                 .as_ref()
-                .is_some_and(|saved| form.with_untracked(|form| form.s3_changed(&saved.backups)))
+                .is_some_and(|saved| untrack(|| settings.form()).s3_changed(&saved.backups))
         });
         if changed {
             save_first.set(true);
@@ -69,17 +70,19 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
         if testing.get() {
             return Some(view! { <p class="notice" role="status">{text::TESTING}</p> }.into_any());
         }
-        match tested.get()? {
-            Ok(()) => {
-                Some(view! { <p class="notice ok" role="status">{text::S3_TEST_OK}</p> }.into_any())
-            }
-            Err(error) => {
-                let reason = error
-                    .backup_storage_trouble()
-                    .unwrap_or_else(|| text::error_message(&error));
-                Some(view! { <p class="notice error" role="alert">{text::s3_test_failed(&reason)}</p> }.into_any())
-            }
+        if passed.get() {
+            return Some(
+                view! { <p class="notice ok" role="status">{text::S3_TEST_OK}</p> }.into_any(),
+            );
         }
+        let error = failed.get()?;
+        let reason = error
+            .backup_storage_trouble()
+            .unwrap_or_else(|| text::error_message(&error));
+        Some(
+            view! { <p class="notice error" role="alert">{text::s3_test_failed(&reason)}</p> }
+                .into_any(),
+        )
     };
 
     view! {
@@ -145,7 +148,10 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct S3Test {
     testing: RwSignal<bool>,
-    tested: RwSignal<Option<Result<(), ApiError>>>,
+    /// How the last test went (two signals of types the panel has anyway, rather than one of a
+    /// type of its own: each costs the wasm its own code).
+    passed: RwSignal<bool>,
+    failed: RwSignal<Option<ApiError>>,
     /// Asking whether to save unsaved S3 changes first.
     save_first: RwSignal<bool>,
 }
@@ -154,18 +160,21 @@ impl S3Test {
     pub fn new() -> Self {
         Self {
             testing: RwSignal::new(false),
-            tested: RwSignal::new(None),
+            passed: RwSignal::new(false),
+            failed: RwSignal::new(None),
             save_first: RwSignal::new(false),
         }
     }
 
     fn run(self, settings: SettingsState) {
         self.testing.set(true);
-        self.tested.set(None);
+        self.passed.set(false);
+        self.failed.set(None);
         spawn_local(async move {
             let result = settings.test_s3().await;
             self.testing.try_set(false);
-            self.tested.try_set(Some(result));
+            self.passed.try_set(result.is_ok());
+            self.failed.try_set(result.err());
         });
     }
 }

@@ -63,3 +63,33 @@ async fn on_a_static_host_a_reload_and_a_shared_link_show_the_same_view() {
     );
     assert_eq!(elsewhere.current_url().await, link);
 }
+
+#[tokio::test]
+async fn on_a_static_host_the_settings_keep_the_pages_path() {
+    let server = PocketBase::start();
+    server.seed_backup_files(3);
+    let host = StaticHost::start();
+    assert_eq!(host.status_of("/settings"), 404);
+
+    let browser = Browser::start().await;
+    browser.open(&format!("{}/?q=auto", host.url())).await;
+    sign_in(&browser, &server).await;
+    browser.click_link("Backup settings").await;
+    browser.wait_for_heading("Backup settings").await;
+    let url = format!("{}/?page=settings", host.url());
+    assert_eq!(browser.current_url().await, url);
+    // Back to the list, with its search.
+    browser.click_link("Back to backups").await;
+    browser.wait_for_heading("Backups").await;
+    assert_eq!(browser.field_value("Search backups").await, "auto");
+    assert_eq!(
+        browser.current_url().await,
+        format!("{}/?q=auto", host.url())
+    );
+    // A reload of the settings finds the page, on the settings.
+    browser.click_link("Backup settings").await;
+    browser.wait_for_heading("Backup settings").await;
+    browser.reload().await;
+    browser.wait_for_heading("Backup settings").await;
+    assert_eq!(browser.current_url().await, url);
+}

@@ -183,3 +183,33 @@ async fn a_cancel_that_comes_too_late_says_so_and_shows_the_stored_backup() {
         "said nothing was stored: {statuses:?}"
     );
 }
+
+#[tokio::test]
+async fn leaving_the_page_during_an_upload_asks_first() {
+    // ~20 s on the wire: the upload is running throughout.
+    let Sending {
+        browser,
+        server,
+        _files,
+        ..
+    } = start_sending("leave_me.zip", 300_000, 100).await;
+    e2e::eventually("the upload to start", || async { browser.progress().await }).await;
+
+    browser.click_link("Backup settings").await;
+    let (role, title) = browser.open_dialog().await;
+    assert_eq!(
+        (role.as_str(), title.as_str()),
+        ("alertdialog", "Leave and cancel the upload?")
+    );
+    browser.click_in_dialog("Cancel").await;
+    browser.wait_for_no_dialog().await;
+    browser.wait_for_heading("Backups").await;
+    assert!(browser.progress().await.is_some(), "the upload goes on");
+
+    browser.click_link("Backup settings").await;
+    browser.click_in_dialog("Cancel the upload and leave").await;
+    browser.wait_for_heading("Backup settings").await;
+    browser.click_link("Back to backups").await;
+    browser.wait_for_text("No backups yet").await;
+    assert!(server.keys().is_empty(), "nothing was stored");
+}

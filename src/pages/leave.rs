@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use crate::components::{open_for, ConfirmDialog};
+use crate::state::{AtStake, BackupsState, Leave, Navigation, SessionState, SettingsState};
+use crate::text;
+
+/// Asks before a move that would lose something — the settings' unsaved changes, or the upload
+/// running on the backups page — to another page, Back, or signing out.
+#[component]
+pub fn LeaveDialog() -> impl IntoView {
+    let navigation = expect_context::<Navigation>();
+    let settings = expect_context::<SettingsState>();
+    let backups = expect_context::<BackupsState>();
+    let session = expect_context::<SessionState>();
+    let open = RwSignal::new(false);
+    open_for(navigation.asking(), open, || {});
+    // What is at stake when the question was asked: the dialog keeps its words while closing.
+    let upload = Memo::new(move |was: Option<&bool>| match navigation.at_stake() {
+        Some(stake) => stake == AtStake::Upload,
+        None => was.copied().unwrap_or(false),
+    });
+    let leave = Callback::new(move |()| {
+        if upload.get_untracked() {
+            backups.cancel_upload();
+        } else {
+            settings.reset();
+        }
+        let asked = navigation.answer(true);
+        open.set(false);
+        if asked == Some(Leave::SignOut) {
+            session.sign_out(None);
+        }
+    });
+    view! {
+        <ConfirmDialog
+            id="leave-dialog"
+            open
+            title=move || if upload.get() { text::LEAVE_UPLOAD_TITLE } else { text::LEAVE_TITLE }
+            confirm_label=Signal::derive(move || {
+                if upload.get() { text::LEAVE_UPLOAD } else { text::LEAVE }
+            })
+            danger=true
+            on_confirm=leave
+        >
+            <p>
+                {move || if upload.get() { text::LEAVE_UPLOAD_EXPLAINED } else { text::LEAVE_EXPLAINED }}
+            </p>
+        </ConfirmDialog>
+    }
+}
