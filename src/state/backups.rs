@@ -142,11 +142,7 @@ impl BackupsState {
 
     /// The signed-in client; signed out counts as unauthorized.
     pub(super) fn client(&self) -> Result<PocketBase, ApiError> {
-        self.session.client().ok_or(ApiError::Server {
-            status: 401,
-            message: String::new(),
-            fields: Vec::new(),
-        })
+        self.session.signed_in_client()
     }
 
     pub(super) fn has_key(&self, key: &str) -> bool {

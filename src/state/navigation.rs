@@ -119,8 +119,16 @@ impl Navigation {
     }
 
     /// Follows the browser's Back and Forward buttons; asks before a move that would lose
-    /// something (the address is put back while the question is open).
+    /// something (the address is put back while the question is open). A reload or closing the
+    /// tab then asks too, in the browser's own words.
     pub fn follow_history(self) {
+        let unloading = window_event_listener_untyped("beforeunload", move |event| {
+            if self.would_lose_changes() {
+                event.prevent_default();
+                let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"leave".into());
+            }
+        });
+        on_cleanup(move || unloading.remove());
         let listener = window_event_listener(leptos::ev::popstate, move |_| {
             let page = page_at(&current_path(), &current_query());
             if page == self.page.get_untracked() {

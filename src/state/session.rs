@@ -249,6 +249,21 @@ impl SessionState {
             .with_untracked(|s| s.as_ref().map(Session::client))
     }
 
+    /// [`Self::client`] for a request: signed out counts as unauthorized.
+    pub fn signed_in_client(&self) -> Result<PocketBase, ApiError> {
+        self.client().ok_or(ApiError::Server {
+            status: 401,
+            message: String::new(),
+            fields: Vec::new(),
+        })
+    }
+
+    /// The signed-in server's address, if any.
+    pub fn server_url(&self) -> Option<String> {
+        self.current
+            .with_untracked(|s| s.as_ref().map(|s| s.server_url.clone()))
+    }
+
     /// Every failed call passes through here: a 401 means the token is no longer accepted
     /// (expired, or replaced by a restore), so the admin goes back to sign-in — unless the
     /// request was made with an older session than the one signed in now.

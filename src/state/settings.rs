@@ -173,11 +173,7 @@ impl SettingsState {
     /// Sends what changed; the form then shows what the server saved. A refusal is returned
     /// as it came, the form kept as typed.
     pub async fn save(self) -> Result<(), ApiError> {
-        let client = self.session.client().ok_or(ApiError::Server {
-            status: 401,
-            message: String::new(),
-            fields: Vec::new(),
-        })?;
+        let client = self.session.signed_in_client()?;
         let Some(saved) = self.saved.get_untracked() else {
             return Ok(());
         };
@@ -195,21 +191,14 @@ impl SettingsState {
 
     /// `POST /api/settings/test/s3`: the saved S3 settings, tried by the server.
     pub async fn test_s3(self) -> Result<(), ApiError> {
-        let client = self.session.client().ok_or(ApiError::Server {
-            status: 401,
-            message: String::new(),
-            fields: Vec::new(),
-        })?;
+        let client = self.session.signed_in_client()?;
         self.session.screen(&client, client.test_backups_s3().await)
     }
 
     /// Since when (ms, this browser's clock) the saved schedule is known to this panel: when it
     /// saved it, or first saw it.
     pub fn schedule_seen_since(&self, cron: &str) -> Option<i64> {
-        let server = self
-            .session
-            .current()
-            .with_untracked(|s| s.as_ref().map(|s| s.server_url.clone()))?;
+        let server = self.session.server_url()?;
         let (seen_on, since) =
             storage::read(SCHEDULE_SEEN_KEY).and_then(|value| decode_seen(&value))?;
         (seen_on == seen_key(&server, cron)).then_some(since)
@@ -233,11 +222,7 @@ impl SettingsState {
             .saved
             .with_untracked(|s| s.as_ref().is_some_and(|s| s.backups.cron != cron));
         if self.schedule_seen_since(cron).is_none() || (saved_here && changed) {
-            if let Some(server) = self
-                .session
-                .current()
-                .with_untracked(|s| s.as_ref().map(|s| s.server_url.clone()))
-            {
+            if let Some(server) = self.session.server_url() {
                 let now = js_sys::Date::now() as i64;
                 let value = format!("{now} {}", seen_key(&server, cron));
                 storage::write(SCHEDULE_SEEN_KEY, &value);

@@ -25,14 +25,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let ended = RwSignal::new(None::<String>);
     let progress = backups.upload_progress();
     let uploading = Signal::derive(move || progress.with(Option::is_some));
-    // Leaving the page would end the upload silently: the browser asks first.
-    let leaving = window_event_listener_untyped("beforeunload", move |event| {
-        if uploading.get_untracked() {
-            event.prevent_default();
-            let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"upload".into());
-        }
-    });
-    on_cleanup(move || leaving.remove());
+    // (Leaving the page while it uploads asks first: see `Navigation`.)
 
     // Numbers each pick: only the latest file's check may open the dialog.
     let latest_pick = StoredValue::new(0u32);

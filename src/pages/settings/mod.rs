@@ -22,14 +22,8 @@ pub fn SettingsPage() -> impl IntoView {
     // What is stored now, for the warning that changing the storage leaves it behind.
     backups.refresh();
 
+    // Leaving with unsaved changes asks first: see `Navigation`.
     let unsaved = settings.has_unsaved_changes();
-    let leaving = window_event_listener_untyped("beforeunload", move |event| {
-        if unsaved.get_untracked() {
-            event.prevent_default();
-            let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"unsaved".into());
-        }
-    });
-    on_cleanup(move || leaving.remove());
 
     let saving = settings.is_saving();
     let editing = Editing::new(settings, toasts);
@@ -203,14 +197,14 @@ fn field_problem(field: FormField, problem: &FieldProblem) -> String {
 
 /// Moves focus to the first field marked invalid, once the page shows the marks.
 fn focus_first_problem() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        let first = document()
-            .query_selector("form.settings [aria-invalid=true]")
-            .ok()
-            .flatten();
-        if let Some(element) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
-    });
+    request_animation_frame(|| focus_first("form.settings [aria-invalid=true]"));
+}
+
+/// Moves focus to the first element matching `selector`, if there is one.
+pub fn focus_first(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let first = document().query_selector(selector).ok().flatten();
+    if let Some(element) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::Editing;
+use super::{focus_first, Editing};
 use crate::api::cron::Schedule;
 use crate::components::{Switch, TextField};
 use crate::format::local_datetime_short;
@@ -31,7 +31,7 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
     let choose_preset = move |event: leptos::ev::Event| {
         let chosen = event_target_value(&event);
         if chosen == CUSTOM {
-            focus_schedule_field();
+            focus_first("#cron");
         } else {
             cron.set(chosen);
         }
@@ -96,13 +96,5 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
                 />
             </div>
         </section>
-    }
-}
-
-fn focus_schedule_field() {
-    use wasm_bindgen::JsCast;
-    let field = document().get_element_by_id("cron");
-    if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = field.focus();
     }
 }

@@ -94,9 +94,7 @@ async fn cancelling_an_upload_stores_nothing() {
     .await;
 
     // Leaving the page now would lose the upload: the browser is asked to confirm.
-    let leave = "const e = new Event('beforeunload', {cancelable: true});
-        window.dispatchEvent(e); return e.defaultPrevented;";
-    assert_eq!(browser.script(leave, vec![]).await, true);
+    assert!(browser.leaving_asks_first().await);
 
     browser.click("Cancel upload").await;
     browser
@@ -106,7 +104,7 @@ async fn cancelling_an_upload_stores_nothing() {
         browser.progress().await.is_none(),
         "the progress bar stayed"
     );
-    assert_eq!(browser.script(leave, vec![]).await, false);
+    assert!(!browser.leaving_asks_first().await);
     // The server has finished with the request (it logs it) and stored nothing.
     e2e::eventually("the server to log the aborted upload", || async {
         server.logged_requests("/api/backups/upload").then_some(())
