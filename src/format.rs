@@ -1,4 +1,4 @@
-//! Display formatting for sizes and dates.
+//! Display formatting for sizes and dates, the same in every language.
 
 /// Bytes in decimal SI units with one decimal, e.g. `251.3 MB`. Integer arithmetic only:
 /// float formatting would add ~10 KB to the wasm.
@@ -24,24 +24,31 @@ pub fn human_size(bytes: u64) -> String {
     format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
-/// A duration in whole seconds, e.g. `45 s`, `3 min 20 s`, `1 h 5 min`.
-pub fn duration(seconds: u64) -> String {
-    match seconds {
-        0..60 => format!("{seconds} s"),
-        60..3600 => format!("{} min {} s", seconds / 60, seconds % 60),
-        _ => format!("{} h {} min", seconds / 3600, seconds % 3600 / 60),
+/// The browser's own format where it speaks `lang` (`en-GB` dates for a British English
+/// browser), else the language's plain one.
+fn date_locale(lang: &str) -> String {
+    let browser = web_sys::window().and_then(|w| w.navigator().language());
+    let primary = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    match browser {
+        Some(browser) if primary(&browser) == primary(lang) => browser,
+        _ => lang.to_owned(),
     }
 }
 
-/// A UTC instant in the browser's own time zone and locale.
-pub fn local_datetime(epoch_ms: i64) -> String {
+/// A UTC instant in the browser's own time zone, written for `lang`.
+pub fn local_datetime(epoch_ms: i64, lang: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
-    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+    date.to_locale_string(&date_locale(lang), &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
 
 /// A UTC instant in the browser's own time zone, short: `Thu, Dec 3, 2026, 01:00`.
-pub fn local_datetime_short(epoch_ms: i64) -> String {
+pub fn local_datetime_short(epoch_ms: i64, lang: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
     let options = js_sys::Object::new();
     for (name, value) in [
@@ -54,20 +61,12 @@ pub fn local_datetime_short(epoch_ms: i64) -> String {
     ] {
         let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
     }
-    date.to_locale_string("default", &options).into()
+    date.to_locale_string(&date_locale(lang), &options).into()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{duration, human_size};
-
-    #[test]
-    fn formats_durations() {
-        assert_eq!(duration(0), "0 s");
-        assert_eq!(duration(59), "59 s");
-        assert_eq!(duration(200), "3 min 20 s");
-        assert_eq!(duration(3_900), "1 h 5 min");
-    }
+    use super::human_size;
 
     #[test]
     fn formats_sizes() {

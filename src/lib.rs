@@ -16,8 +16,8 @@ mod properties;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use pages::{BackupsPage, SettingsPage, SignInPage};
-use state::{provide_app_state, Navigation, Page, SessionState};
+use pages::{BackupsPage, SettingsPage, SignInDraft, SignInPage, SignInPageProps};
+use state::{provide_app_state, Navigation, Page, Preferences, SessionState};
 
 /// The whole panel: for a signed-in superuser the page the address names (the backups, or
 /// their settings), the sign-in page otherwise.
@@ -32,11 +32,21 @@ pub fn App() -> impl IntoView {
     let page = navigation.page();
     // A memo: a renewed token changes the session, and must not draw the page again.
     let signed_in = Memo::new(move |_| session.is_signed_in());
+    let lang = expect_context::<Preferences>().lang();
+    Effect::new(move || {
+        lang.track();
+        document().set_title(text::p().app_title);
+    });
+    let draft = SignInDraft::new(session.suggested_server_url());
     // `EitherOf3` rather than `into_any`: type erasure would cost each page its own wrappers.
-    move || match (signed_in.get(), page.get()) {
-        (false, _) => EitherOf3::A(SignInPage()),
-        (true, Page::Backups) => EitherOf3::B(BackupsPage()),
-        (true, Page::Settings) => EitherOf3::C(SettingsPage()),
+    // Another language draws the page again, in its words; what is typed lives in state.
+    move || {
+        lang.track();
+        match (signed_in.get(), page.get()) {
+            (false, _) => EitherOf3::A(SignInPage(SignInPageProps { draft })),
+            (true, Page::Backups) => EitherOf3::B(BackupsPage()),
+            (true, Page::Settings) => EitherOf3::C(SettingsPage()),
+        }
     }
 }
 

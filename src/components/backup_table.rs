@@ -105,7 +105,7 @@ pub fn BackupTable(
                 })
             })
         };
-        let title = text::sort_by_label(label);
+        let title = text::t().sort_by_label(label);
         view! {
             <th scope="col" class=class aria-sort=order>
                 <button
@@ -153,16 +153,16 @@ pub fn BackupTable(
                     <th scope="col" class="pick">
                         <input
                             type="checkbox"
-                            aria-label=text::SELECT_ALL
+                            aria-label={text::p().select_all}
                             prop:checked=all_selected
                             disabled=move || total.get() == 0
                             on:change=move |_| on_select_all.run(!all_selected.get_untracked())
                         />
                     </th>
-                    {header(SortKey::Name, text::COLUMN_NAME, "")}
-                    {header(SortKey::Size, text::COLUMN_SIZE, "num")}
-                    {header(SortKey::Date, text::COLUMN_MODIFIED, "date")}
-                    <th scope="col" class="actions">{text::COLUMN_ACTIONS}</th>
+                    {header(SortKey::Name, text::p().column_name, "")}
+                    {header(SortKey::Size, text::p().column_size, "num")}
+                    {header(SortKey::Date, text::p().column_modified, "date")}
+                    <th scope="col" class="actions">{text::p().column_actions}</th>
                 </tr>
             </thead>
             <tbody node_ref=body>
@@ -174,7 +174,7 @@ pub fn BackupTable(
                     children=move |index, row| match row {
                         Row::Pending(at, description) => EitherOf3::A(view! {
                             <tr class="pending" aria-rowindex=at + 2>
-                                <td colspan="5" role="status">
+                                <td colspan="5">
                                     <span class="spinner" aria-hidden="true"></span>
                                     {description}
                                 </td>
@@ -216,12 +216,13 @@ fn BackupRow(
     // Local time and age; a value that does not parse is shown as the server sent it.
     let modified_ms = backup.modified_ms();
     let modified = match modified_ms {
-        Some(ms) => local_datetime(ms),
-        None if backup.modified.is_empty() => text::UNKNOWN_DATE.to_owned(),
+        Some(ms) => local_datetime(ms, text::chosen().tag()),
+        None if backup.modified.is_empty() => text::p().unknown_date.to_owned(),
         None => backup.modified.clone(),
     };
     // Kept true while the page stays open: rows can stay in the page for hours.
-    let age = modified_ms.map(|ms| move || text::relative_age((now_ms.get() as i64 - ms) / 1000));
+    let age =
+        modified_ms.map(|ms| move || text::t().relative_age((now_ms.get() as i64 - ms) / 1000));
     let automatic = backup.key.starts_with("@auto_");
     let key = backup.key;
     let disabled = {
@@ -263,7 +264,7 @@ fn BackupRow(
             <td class="pick">
                 <input
                     type="checkbox"
-                    aria-label=text::select_label(&key)
+                    aria-label=text::t().select_label(&key)
                     prop:checked=is_selected
                     on:change=toggle
                 />
@@ -274,8 +275,8 @@ fn BackupRow(
                     {automatic
                         .then(|| {
                             view! {
-                                <span class="badge" title=text::AUTO_BADGE_TITLE>
-                                    {text::AUTO_BADGE}
+                                <span class="badge" title={text::p().auto_badge_title}>
+                                    {text::p().auto_badge}
                                 </span>
                             }
                         })}
@@ -284,20 +285,16 @@ fn BackupRow(
             </th>
             <td class="num" title=backup.size.to_string()>{human_size(backup.size)}</td>
             <td>
-                // Focusable, so the exact UTC value in its title shows for keyboard users too.
-                <time
-                    datetime=backup.modified.replacen(' ', "T", 1)
-                    title=text::utc_title(&backup.modified)
-                    tabindex="0"
-                >
+                // Not a tab stop: one per action is enough. The exact UTC value is its title.
+                <time datetime=backup.modified.replacen(' ', "T", 1) title=text::utc_title(&backup.modified)>
                     {modified}
                 </time>
                 {age.map(|age| view! { <span class="age">{age}</span> })}
             </td>
             <td class="actions">
-                {button(text::DOWNLOAD, text::download_label(&key), RowAction::Download(key.clone()), "")}
-                {button(text::RESTORE, text::restore_label(&key), RowAction::Restore(key.clone()), "")}
-                {button(text::DELETE, text::delete_label(&key), RowAction::Delete(key.clone()), "danger-text")}
+                {button(text::p().download, text::t().download_label(&key), RowAction::Download(key.clone()), "")}
+                {button(text::p().restore, text::t().restore_label(&key), RowAction::Restore(key.clone()), "")}
+                {button(text::p().delete, text::t().delete_label(&key), RowAction::Delete(key.clone()), "danger-text")}
             </td>
         </tr>
     }

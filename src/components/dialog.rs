@@ -65,7 +65,7 @@ pub fn ConfirmDialog(
                 <ErrorNotice error />
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| open.set(false) disabled=pending>
-                        {text::CANCEL}
+                        {text::p().cancel}
                     </button>
                     <button
                         type="submit"

@@ -4,6 +4,8 @@ mod backup_table;
 mod dialog;
 mod download;
 mod error_notice;
+mod focus;
+mod preference_controls;
 mod row_window;
 mod switch;
 mod text_field;
@@ -15,6 +17,11 @@ pub use backup_table::{BackupTable, RowAction};
 pub use dialog::{open_for, ConfirmDialog};
 pub use download::start_download;
 pub use error_notice::ErrorNotice;
+pub use focus::{
+    focus_first, focus_row_at, focus_row_of, focus_when_drawn, focus_within_frames,
+    focused_row_index,
+};
+pub use preference_controls::PreferenceControls;
 pub use switch::Switch;
 pub use text_field::TextField;
 pub use toaster::Toaster;

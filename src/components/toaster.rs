@@ -20,7 +20,7 @@ pub fn Toaster(
                     <button
                         type="button"
                         class="dismiss"
-                        aria-label=text::DISMISS
+                        aria-label={text::p().dismiss}
                         on:click=move |_| on_dismiss.run(toast.id)
                     >
                         "×"

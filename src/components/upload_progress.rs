@@ -25,16 +25,17 @@ pub fn UploadProgressView(
             <div
                 class="upload-progress"
                 role="group"
-                aria-label=show(|p| text::uploading(&p.name))
+                aria-label=show(|p| text::t().uploading(&p.name))
             >
-                <span class="subject">{show(|p| text::uploading(&p.name))}</span>
+                <span class="subject">{show(|p| text::t().uploading(&p.name))}</span>
                 <progress
+                    aria-label=show(|p| text::t().uploading(&p.name))
                     max=show(|p| p.total.to_string())
                     value=show(|p| p.sent.to_string())
                 ></progress>
                 <span class="status">
                     {show(|p| {
-                        text::upload_status(
+                        text::t().upload_status(
                             p.sent,
                             p.total,
                             p.percent(),
@@ -45,18 +46,18 @@ pub fn UploadProgressView(
                 </span>
                 {move || {
                     if finishing() {
-                        view! { <p class="notice" role="status">{text::FINISHING}</p> }.into_any()
+                        view! { <p class="notice">{text::p().finishing}</p> }.into_any()
                     } else {
                         view! {
                             <button type="button" on:click=move |_| on_cancel.run(())>
-                                {text::CANCEL_UPLOAD}
+                                {text::p().cancel_upload}
                             </button>
                         }
                             .into_any()
                     }
                 }}
                 <Show when=too_slow>
-                    <p class="notice warn">{text::UPLOAD_TOO_SLOW}</p>
+                    <p class="notice warn">{text::p().upload_too_slow}</p>
                 </Show>
             </div>
         </Show>

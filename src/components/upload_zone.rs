@@ -51,9 +51,9 @@ pub fn UploadZone(on_file: Callback<File>, #[prop(into)] disabled: Signal<bool>)
                 on:change=picked
             />
             <label for="upload-file" class="button">
-                {text::UPLOAD_BACKUP}
+                {text::p().upload_backup}
             </label>
-            <span class="hint">{text::DROP_HINT}</span>
+            <span class="hint">{text::p().drop_hint}</span>
         </div>
     }
 }

@@ -35,15 +35,15 @@ pub fn LeaveDialog() -> impl IntoView {
         <ConfirmDialog
             id="leave-dialog"
             open
-            title=move || if upload.get() { text::LEAVE_UPLOAD_TITLE } else { text::LEAVE_TITLE }
+            title=move || if upload.get() { text::p().leave_upload_title } else { text::p().leave_title }
             confirm_label=Signal::derive(move || {
-                if upload.get() { text::LEAVE_UPLOAD } else { text::LEAVE }
+                if upload.get() { text::p().leave_upload } else { text::p().leave }
             })
             danger=true
             on_confirm=leave
         >
             <p>
-                {move || if upload.get() { text::LEAVE_UPLOAD_EXPLAINED } else { text::LEAVE_EXPLAINED }}
+                {move || if upload.get() { text::p().leave_upload_explained } else { text::p().leave_explained }}
             </p>
         </ConfirmDialog>
     }

@@ -10,5 +10,5 @@ mod top_bar;
 pub use backups::BackupsPage;
 pub use leave::LeaveDialog;
 pub use settings::SettingsPage;
-pub use sign_in::SignInPage;
-pub use top_bar::{PageLink, TopBar};
+pub use sign_in::{SignInDraft, SignInPage, SignInPageProps};
+pub use top_bar::{Choices, PageLink, TopBar};

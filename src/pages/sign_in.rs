@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{normalize_server_url, ApiError};
-use crate::components::{ErrorNotice, TextField};
+use crate::components::{focus_when_drawn, ErrorNotice, TextField};
+use crate::pages::Choices;
 use crate::state::{SessionState, SignedOut};
 use crate::text;
 
@@ -17,14 +18,46 @@ struct SecondStep {
     otp_id: Option<String>,
 }
 
+/// What is typed into the sign-in form. Made once, above the page, so that drawing the page
+/// again in another language keeps it.
+#[derive(Clone, Copy)]
+pub struct SignInDraft {
+    server_url: RwSignal<String>,
+    email: RwSignal<String>,
+    password: RwSignal<String>,
+    code: RwSignal<String>,
+    second: RwSignal<Option<SecondStep>>,
+}
+
+impl SignInDraft {
+    pub fn new(suggested_server_url: String) -> Self {
+        Self {
+            server_url: RwSignal::new(suggested_server_url),
+            email: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+            code: RwSignal::new(String::new()),
+            second: RwSignal::new(None),
+        }
+    }
+
+    /// Forgets the secrets once they have served.
+    fn signed_in(&self) {
+        self.password.set(String::new());
+        self.code.set(String::new());
+        self.second.set(None);
+    }
+}
+
 #[component]
-pub fn SignInPage() -> impl IntoView {
+pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
     let session = expect_context::<SessionState>();
-    let server_url = RwSignal::new(session.suggested_server_url());
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let code = RwSignal::new(String::new());
-    let second = RwSignal::new(None::<SecondStep>);
+    let SignInDraft {
+        server_url,
+        email,
+        password,
+        code,
+        second,
+    } = draft;
 
     let server_problem = RwSignal::new(None::<String>);
     let email_problem = RwSignal::new(None::<String>);
@@ -64,12 +97,12 @@ pub fn SignInPage() -> impl IntoView {
 
     let submit_code = move |step: SecondStep| {
         let typed = code.get_untracked().trim().to_owned();
-        code_problem.set(typed.is_empty().then(|| text::CODE_REQUIRED.into()));
+        code_problem.set(typed.is_empty().then(|| text::p().code_required.into()));
         let Some(otp_id) = step.otp_id.clone() else {
             return;
         };
         if typed.is_empty() {
-            return;
+            return focus_when_drawn("#one-time-code");
         }
         refusal.set(None);
         pending.set(true);
@@ -84,8 +117,14 @@ pub fn SignInPage() -> impl IntoView {
             .await;
             pending.set(false);
             match result {
-                Ok(signed_in) => session.sign_in(signed_in),
-                Err(error) => refusal.set(Some(error)),
+                Ok(signed_in) => {
+                    draft.signed_in();
+                    session.sign_in(signed_in);
+                }
+                Err(error) => {
+                    refusal.set(Some(error));
+                    focus_when_drawn("#one-time-code");
+                }
             }
         });
     };
@@ -103,24 +142,27 @@ pub fn SignInPage() -> impl IntoView {
         server_problem.set(
             url.as_ref()
                 .err()
-                .map(|e| text::bad_server_url(*e).to_owned()),
+                .map(|e| text::t().bad_server_url(*e).to_owned()),
         );
         email_problem.set(
             email_value
                 .trim()
                 .is_empty()
-                .then(|| text::EMAIL_REQUIRED.into()),
+                .then(|| text::p().email_required.into()),
         );
         password_problem.set(
             password_value
                 .is_empty()
-                .then(|| text::PASSWORD_REQUIRED.into()),
+                .then(|| text::p().password_required.into()),
         );
-        let Ok(url) = url else { return };
-        if email_problem.with_untracked(Option::is_some)
-            || password_problem.with_untracked(Option::is_some)
-        {
-            return;
+        let Ok(url) = url else {
+            return focus_when_drawn("#server-url");
+        };
+        if email_problem.with_untracked(Option::is_some) {
+            return focus_when_drawn("#email");
+        }
+        if password_problem.with_untracked(Option::is_some) {
+            return focus_when_drawn("#password");
         }
         refusal.set(None);
         pending.set(true);
@@ -129,7 +171,10 @@ pub fn SignInPage() -> impl IntoView {
             let result = SessionState::authenticate(&url, &email_value, &password_value).await;
             pending.set(false);
             match result {
-                Ok(signed_in) => session.sign_in(signed_in),
+                Ok(signed_in) => {
+                    draft.signed_in();
+                    session.sign_in(signed_in);
+                }
                 // The password was right: on to the e-mailed code.
                 Err(ApiError::MfaRequired(mfa_id)) => {
                     code.set(String::new());
@@ -140,8 +185,16 @@ pub fn SignInPage() -> impl IntoView {
                         otp_id: None,
                     }));
                     send_code();
+                    focus_when_drawn("#one-time-code");
                 }
-                Err(error) => refusal.set(Some(error)),
+                Err(error) => {
+                    // Focus goes to what most likely needs fixing.
+                    focus_when_drawn(match error {
+                        ApiError::Network(_) => "#server-url",
+                        _ => "#password",
+                    });
+                    refusal.set(Some(error));
+                }
             }
         });
     };
@@ -150,7 +203,7 @@ pub fn SignInPage() -> impl IntoView {
         view! {
             <TextField
                 id="server-url"
-                label=text::SERVER_URL
+                label={text::p().server_url}
                 kind="url"
                 autocomplete="url"
                 value=server_url
@@ -158,7 +211,7 @@ pub fn SignInPage() -> impl IntoView {
             />
             <TextField
                 id="email"
-                label=text::EMAIL
+                label={text::p().email}
                 kind="email"
                 autocomplete="username"
                 value=email
@@ -166,7 +219,7 @@ pub fn SignInPage() -> impl IntoView {
             />
             <TextField
                 id="password"
-                label=text::PASSWORD
+                label={text::p().password}
                 kind="password"
                 autocomplete="current-password"
                 value=password
@@ -176,23 +229,23 @@ pub fn SignInPage() -> impl IntoView {
     };
     let code_step = move |step: SecondStep| {
         view! {
-            <p class="hint">{text::second_factor(&step.email)}</p>
+            <p class="hint">{text::t().second_factor(&step.email)}</p>
             <p class="notice" role="status" hidden=move || !code_sent.get()>
-                {text::code_sent(&step.email)}
+                {text::t().code_sent(&step.email)}
             </p>
             <TextField
                 id="one-time-code"
-                label=text::ONE_TIME_CODE
+                label={text::p().one_time_code}
                 autocomplete="one-time-code"
                 value=code
                 problem=code_problem
             />
             <div class="row-actions">
                 <button type="button" on:click=move |_| send_code() disabled=pending>
-                    {text::SEND_NEW_CODE}
+                    {text::p().send_new_code}
                 </button>
                 <button type="button" on:click=move |_| second.set(None) disabled=pending>
-                    {text::START_OVER}
+                    {text::p().start_over}
                 </button>
             </div>
         }
@@ -201,17 +254,17 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <main class="sign-in">
             <form class="card" on:submit=submit novalidate>
-                <h1>{text::APP_TITLE}</h1>
-                <p class="hint">{text::SIGN_IN_HINT}</p>
+                <h1>{text::p().app_title}</h1>
+                <p class="hint">{text::p().sign_in_hint}</p>
                 {move || {
                     session
                         .notice()
                         .get()
                         .map(|notice| {
                             let words = match notice {
-                                SignedOut::Expired => text::SESSION_EXPIRED,
-                                SignedOut::Restored => text::RESTORED_SIGN_IN,
-                                SignedOut::ElsewhereSignedOut => text::SIGNED_OUT_ELSEWHERE,
+                                SignedOut::Expired => text::p().session_expired,
+                                SignedOut::Restored => text::p().restored_sign_in,
+                                SignedOut::ElsewhereSignedOut => text::p().signed_out_elsewhere,
                             };
                             view! { <p class="notice warn" role="alert">{words}</p> }
                         })
@@ -222,9 +275,10 @@ pub fn SignInPage() -> impl IntoView {
                 }}
                 <ErrorNotice error=refusal describe=text::sign_in_error />
                 <button type="submit" class="primary" disabled=pending>
-                    {move || if pending.get() { text::SIGNING_IN } else { text::SIGN_IN }}
+                    {move || if pending.get() { text::p().signing_in } else { text::p().sign_in }}
                 </button>
             </form>
+            <Choices busy=pending />
         </main>
     }
 }

@@ -1,31 +1,38 @@
 use leptos::prelude::*;
 
-use crate::state::{Navigation, Page, SessionState};
+use crate::components::PreferenceControls;
+use crate::state::{BackupsState, Navigation, Page, Preferences, SessionState, SettingsState};
 use crate::text;
 
 /// The bar on every signed-in page: who is signed in where, the way to the other page, sign out.
 #[component]
-pub fn TopBar() -> impl IntoView {
+pub fn TopBar(
+    /// Work of the page's own is running (see [`Choices`]).
+    #[prop(into, optional)]
+    busy: Signal<bool>,
+) -> impl IntoView {
     let session = expect_context::<SessionState>();
     let navigation = expect_context::<Navigation>();
     let page = navigation.page();
     let signed_in_as = move || {
         session.current().with(|s| {
             s.as_ref()
-                .map(|s| text::signed_in_as(&s.email, &s.server_url))
+                .map(|s| text::t().signed_in_as(&s.email, &s.server_url))
         })
     };
     let other = move || match page.get() {
-        Page::Backups => (Page::Settings, text::BACKUP_SETTINGS),
-        Page::Settings => (Page::Backups, text::BACK_TO_BACKUPS),
+        Page::Backups => (Page::Settings, text::p().backup_settings),
+        Page::Settings => (Page::Backups, text::p().back_to_backups),
     };
     view! {
         <header class="topbar">
-            <span class="brand">{text::APP_TITLE}</span>
-            <span class="who">{signed_in_as}</span>
+            <span class="brand">{text::p().app_title}</span>
+            // Cut short on a narrow screen: the title holds it whole.
+            <span class="who" title=signed_in_as>{signed_in_as}</span>
             <nav>
                 <PageLink to=Signal::derive(move || other().0) label=Signal::derive(move || other().1) />
             </nav>
+            <Choices busy />
             <button
                 type="button"
                 on:click=move |_| {
@@ -34,7 +41,7 @@ pub fn TopBar() -> impl IntoView {
                     }
                 }
             >
-                {text::SIGN_OUT}
+                {text::p().sign_out}
             </button>
         </header>
     }
@@ -62,5 +69,29 @@ pub fn PageLink(
         >
             {label}
         </a>
+    }
+}
+
+/// The language and theme controls, wired to this browser's preferences. Another language
+/// draws the page again: while work runs whose outcome the page shows (`busy`: the page's own;
+/// a create, an upload or a save), the language waits, so no answer is dropped unseen.
+#[component]
+pub fn Choices(#[prop(into, optional)] busy: Signal<bool>) -> impl IntoView {
+    let preferences = expect_context::<Preferences>();
+    let backups = expect_context::<BackupsState>();
+    let settings = expect_context::<SettingsState>();
+    let progress = backups.upload_progress();
+    let saving = settings.is_saving();
+    let lang_locked = Signal::derive(move || {
+        busy.get() || backups.is_creating() || progress.with(Option::is_some) || saving.get()
+    });
+    view! {
+        <PreferenceControls
+            lang=preferences.lang()
+            on_lang=Callback::new(move |lang| preferences.set_lang(lang))
+            lang_locked
+            theme=preferences.theme()
+            on_theme=Callback::new(move |theme| preferences.set_theme(theme))
+        />
     }
 }

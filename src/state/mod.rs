@@ -11,6 +11,7 @@ mod health;
 mod inspect;
 mod list_view;
 mod navigation;
+mod preferences;
 mod restore;
 mod session;
 mod settings;
@@ -29,6 +30,7 @@ pub use create::{CreateOutcome, NewBackup};
 pub use health::ServerStatus;
 pub use list_view::{ListView, SortKey};
 pub use navigation::{AtStake, Leave, Navigation};
+pub use preferences::{Preferences, Theme};
 pub use restore::{RestorePhase, RestoreRefusal, Unconfirmed};
 pub use session::{Session, SessionState, SignedOut};
 pub use settings::{FormFields, SettingsState};
@@ -44,6 +46,7 @@ use leptos::prelude::{provide_context, Signal, With};
 
 /// Creates the state once, at the root, for every page below it.
 pub fn provide_app_state() {
+    provide_context(Preferences::restore());
     let session = SessionState::restore();
     let toasts = Toasts::new();
     provide_context(session);

@@ -32,9 +32,9 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
     let next_run = move || {
         let (schedule, _) = schedule()?;
         let at = schedule.runs_after(now_ms.get() as i64).next()?;
-        Some(text::next_auto_backup(
-            &text::utc_run(at),
-            &local_datetime_short(at),
+        Some(text::t().next_auto_backup(
+            &text::t().utc_run(at),
+            &local_datetime_short(at, text::chosen().tag()),
         ))
     };
     let warning = move || {
@@ -43,12 +43,12 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
         let now = now_ms.get();
         let said = match staleness(schedule, newest(), since, now as i64) {
             Staleness::Fine => return None,
-            Staleness::Old { newest_ms, .. } => text::auto_backup_stale(
-                &local_datetime_short(newest_ms),
-                &text::relative_age(((now as i64) - newest_ms) / 1_000),
+            Staleness::Old { newest_ms, .. } => text::t().auto_backup_stale(
+                &local_datetime_short(newest_ms, text::chosen().tag()),
+                &text::t().relative_age(((now as i64) - newest_ms) / 1_000),
             ),
             Staleness::NoneYet { since_ms } => {
-                text::no_auto_backup_yet(&local_datetime_short(since_ms))
+                text::t().no_auto_backup_yet(&local_datetime_short(since_ms, text::chosen().tag()))
             }
         };
         Some(view! { <p class="notice warn" role="alert">{said}</p> })
@@ -57,13 +57,13 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
     // What the log says, when it says no failure (or nothing can be known).
     let history_hint = move || match auto.failures().get() {
         FailureHistory::Unread => None,
-        FailureHistory::Unknown => Some(text::AUTO_HISTORY_UNKNOWN.to_owned()),
+        FailureHistory::Unknown => Some(text::p().auto_history_unknown.to_owned()),
         FailureHistory::Unreadable(error) => {
-            Some(text::auto_history_unreadable(&text::error_message(&error)))
+            Some(text::t().auto_history_unreadable(&text::error_message(&error)))
         }
         FailureHistory::Read(entries) => entries
             .is_empty()
-            .then(|| text::no_auto_failures(days_kept())),
+            .then(|| text::t().no_auto_failures(days_kept())),
     };
     let failures = move || {
         let FailureHistory::Read(entries) = auto.failures().get() else {
@@ -77,15 +77,15 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
             .into_iter()
             .map(|entry| {
                 let when = parse_modified(&entry.created)
-                    .map_or(entry.created.clone(), local_datetime_short);
-                view! { <li>{text::auto_failure(&when, &entry.data.name, &entry.data.error)}</li> }
+                    .map_or(entry.created.clone(), |at| local_datetime_short(at, text::chosen().tag()));
+                view! { <li>{text::t().auto_failure(&when, &entry.data.name, &entry.data.error)}</li> }
             })
             .collect::<Vec<_>>();
         Some(view! {
             <div class=if recovered { "notice" } else { "notice error" } role="status">
-                <p>{text::AUTO_FAILURES}</p>
+                <p>{text::p().auto_failures}</p>
                 <ul class="failures">{items}</ul>
-                <p>{recovered.then_some(text::failure_after_success())}</p>
+                <p>{recovered.then_some(text::t().failure_after_success())}</p>
             </div>
         })
     };
@@ -96,23 +96,23 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
             let Some(outcome) = run.await else { return };
             match outcome {
                 AutoRunOutcome::Made { key, pruned } => {
-                    toasts.success(text::auto_run_made(&key, &pruned))
+                    toasts.success(text::t().auto_run_made(&key, &pruned))
                 }
                 AutoRunOutcome::Failed { name, error } => {
-                    toasts.error(text::auto_run_failed(&name, &error))
+                    toasts.error(text::t().auto_run_failed(&name, &error))
                 }
-                AutoRunOutcome::NotScheduled => toasts.error(text::NOT_SCHEDULED.into()),
+                AutoRunOutcome::NotScheduled => toasts.error(text::p().not_scheduled.into()),
                 AutoRunOutcome::Refused(error) => toasts.error(text::error_message(&error)),
                 AutoRunOutcome::Unknown { logs_off } => {
-                    toasts.error(text::auto_run_unknown(logs_off).into())
+                    toasts.error(text::t().auto_run_unknown(logs_off).into())
                 }
             }
         });
     };
     view! {
-        <section class="auto-health" aria-label=text::AUTO_BACKUPS hidden=move || schedule().is_none()>
-            <h2>{text::AUTO_BACKUPS}</h2>
-            <p>{move || schedule().map(|(schedule, _)| text::cron_reading(&schedule))}</p>
+        <section class="auto-health" aria-label={text::p().auto_backups} hidden=move || schedule().is_none()>
+            <h2>{text::p().auto_backups}</h2>
+            <p>{move || schedule().map(|(schedule, _)| text::t().cron_reading(&schedule))}</p>
             <p>{next_run}</p>
             {warning}
             {failures}
@@ -125,9 +125,9 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
                     }
                     on:click=run_now
                 >
-                    {text::RUN_NOW}
+                    {text::p().run_now}
                 </button>
-                <PageLink to=Page::Settings label=text::BACKUP_SETTINGS />
+                <PageLink to=Page::Settings label={text::p().backup_settings} />
             </div>
         </section>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{ConfirmDialog, TextField};
+use crate::components::{focus_row_of, focus_within_frames, ConfirmDialog, TextField};
 use crate::state::{BackupsState, CreateOutcome, NewBackup, NewNameProblem, Toasts};
 use crate::text;
 
@@ -25,8 +25,8 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         });
         server_said.or_else(|| {
             backups.name_problem(&typed).map(|problem| match problem {
-                NewNameProblem::Rule(rule) => text::name_problem(rule),
-                NewNameProblem::Taken => text::name_taken(&typed),
+                NewNameProblem::Rule(rule) => text::t().name_problem(rule),
+                NewNameProblem::Taken => text::t().name_taken(&typed),
             })
         })
     });
@@ -47,12 +47,14 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             match created.await {
                 CreateOutcome::Made(made) => {
                     name.set(String::new());
-                    toasts.success(text::created(&made));
+                    toasts.success(text::t().created(&made));
+                    // Focus, left on the button disabled while creating, goes to the new row.
+                    focus_within_frames(move || focus_row_of(&made, "create-backup"));
                 }
                 CreateOutcome::NotMade { error, .. } if error.is_busy_refusal() => {
                     toasts.error(text::error_message(&error))
                 }
-                CreateOutcome::NotMade { name, .. } => toasts.error(text::create_lost(&name)),
+                CreateOutcome::NotMade { name, .. } => toasts.error(text::t().create_lost(&name)),
                 CreateOutcome::Refused(error) => match error.field("name") {
                     Some(field) => {
                         refused.set(Some((typed, field.message.clone())));
@@ -61,10 +63,10 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                     None => toasts.error(text::error_message(&error)),
                 },
                 CreateOutcome::Taken(taken) => {
-                    refused.set(Some((typed, text::name_taken(&taken))));
+                    refused.set(Some((typed, text::t().name_taken(&taken))));
                     open.set(true);
                 }
-                CreateOutcome::Unknown(maybe) => toasts.error(text::create_unknown(&maybe)),
+                CreateOutcome::Unknown(maybe) => toasts.error(text::t().create_unknown(&maybe)),
             }
         });
     });
@@ -72,22 +74,23 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     view! {
         <button
             type="button"
+            id="create-backup"
             class="primary"
             disabled=move || locked.get() || backups.is_creating()
             on:click=move |_| open.set(true)
         >
-            {text::CREATE_BACKUP}
+            {text::p().create_backup}
         </button>
         <ConfirmDialog
             id="create-dialog"
             open
-            title=text::CREATE_BACKUP
-            confirm_label=text::CREATE
+            title={text::p().create_backup}
+            confirm_label={text::p().create}
             can_confirm=Signal::derive(move || problem.with(Option::is_none))
             on_confirm=confirm
         >
-            <TextField id="backup-name" label=text::BACKUP_NAME value=name problem />
-            <p class="hint">{text::BACKUP_NAME_HINT}</p>
+            <TextField id="backup-name" label={text::p().backup_name} value=name problem />
+            <p class="hint">{text::p().backup_name_hint}</p>
         </ConfirmDialog>
     }
 }

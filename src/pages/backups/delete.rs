@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::{open_for, ConfirmDialog};
+use crate::components::{focus_row_at, focused_row_index, open_for, ConfirmDialog};
 use crate::state::{BackupsState, Deleted, Toasts};
 use crate::text;
 
@@ -18,7 +18,12 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    open_for(target, open, move || error.set(None));
+    // The row the dialog was asked from: its place gets focus once it is gone.
+    let asked_from = StoredValue::new(None::<u32>);
+    open_for(target, open, move || {
+        error.set(None);
+        asked_from.set_value(focused_row_index());
+    });
     let keys = move || target.get().unwrap_or_default();
 
     let confirm = Callback::new(move |()| {
@@ -31,14 +36,15 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
             let Deleted { deleted, refused } = backups.delete(keys).await;
             pending.set(false);
             if !deleted.is_empty() {
-                toasts.success(text::deleted(&deleted));
+                toasts.success(text::t().deleted(&deleted));
             }
             let Some((_, first)) = refused.first() else {
-                return open.set(false);
+                open.set(false);
+                return focus_row_at(asked_from.get_value(), deleted);
             };
             if refused.len() > 1 {
                 for (key, reason) in &refused {
-                    toasts.error(text::not_deleted(key, &text::error_message(reason)));
+                    toasts.error(text::t().not_deleted(key, &text::error_message(reason)));
                 }
             }
             error.set(Some(first.clone()));
@@ -50,8 +56,8 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
         <ConfirmDialog
             id="delete-dialog"
             open
-            title=move || text::delete_title(keys().len())
-            confirm_label=text::DELETE
+            title=move || text::t().delete_title(keys().len())
+            confirm_label={text::p().delete}
             danger=true
             pending
             error
@@ -63,11 +69,11 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
                     let more = keys.len().saturating_sub(KEYS_LISTED);
                     let listed = keys.into_iter().take(KEYS_LISTED);
                     let listed = listed.map(|key| view! { <li>{key}</li> }).collect_view();
-                    let more = (more > 0).then(|| view! { <li>{text::and_more(more)}</li> });
+                    let more = (more > 0).then(|| view! { <li>{text::t().and_more(more)}</li> });
                     (listed, more)
                 }}
             </ul>
-            <p>{text::DELETE_EXPLAINED}</p>
+            <p>{text::p().delete_explained}</p>
         </ConfirmDialog>
     }
 }

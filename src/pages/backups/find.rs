@@ -20,11 +20,11 @@ pub fn ListTools() -> impl IntoView {
     });
     let summary = move || {
         let (matching, all) = shown.totals();
-        text::totals(matching, all)
+        text::t().totals(matching, all)
     };
     view! {
         <div class="list-tools">
-            <TextField id="search" label=text::SEARCH_BACKUPS kind="search" value=query />
+            <TextField id="search" label={text::p().search_backups} kind="search" value=query />
             <p class="totals" role="status">{summary}</p>
         </div>
     }

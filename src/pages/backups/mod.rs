@@ -16,8 +16,8 @@ use crate::api::ApiError;
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
 use crate::pages::{LeaveDialog, PageLink, TopBar};
 use crate::state::{
-    AutoBackups, BackupsState, ListStatus, Page, Pending, RestorePhase, ServerStatus, ShownBackups,
-    Toasts,
+    AutoBackups, BackupsState, ListStatus, Page, Pending, Preferences, RestorePhase, ServerStatus,
+    ShownBackups, Toasts,
 };
 use crate::text;
 
@@ -27,15 +27,23 @@ pub fn BackupsPage() -> impl IntoView {
     let auto = expect_context::<AutoBackups>();
     let toasts = expect_context::<Toasts>();
     let shown = expect_context::<ShownBackups>();
-    // A new sign-in starts clean; leaving the page (signing out) stops a running upload.
-    backups.reset();
+    let preferences = expect_context::<Preferences>();
+    // A new sign-in starts clean; leaving the page (signing out) stops a running upload. The
+    // same page drawn in another language keeps all of it.
+    if !preferences.redrawing() {
+        backups.reset();
+        backups.refresh();
+        auto.refresh();
+        backups.resume_restore();
+    }
     shown.show_address();
-    backups.refresh();
-    auto.refresh();
-    backups.resume_restore();
     backups.follow_other_tabs();
     backups.watch_server();
-    on_cleanup(move || backups.cancel_upload());
+    on_cleanup(move || {
+        if !preferences.redrawing() {
+            backups.cancel_upload()
+        }
+    });
 
     let status = backups.status();
     let rows = backups.rows();
@@ -43,9 +51,9 @@ pub fn BackupsPage() -> impl IntoView {
         backups.pending().with(|jobs| {
             jobs.iter()
                 .map(|job| match job {
-                    Pending::Create(Some(name)) => text::creating(name),
-                    Pending::Create(None) => text::CREATING.to_owned(),
-                    Pending::AutoRun => text::RUNNING_AUTO.to_owned(),
+                    Pending::Create(Some(name)) => text::t().creating(name),
+                    Pending::Create(None) => text::p().creating_unnamed.to_owned(),
+                    Pending::AutoRun => text::p().running_auto.to_owned(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -115,13 +123,34 @@ pub fn BackupsPage() -> impl IntoView {
         RowAction::Restore(key) => restore_target.set(Some(key)),
     });
 
+    // Work starting and ending, for screen readers: one region always in the page, so each
+    // change is announced (a region added with its text often is not).
+    let progress = backups.upload_progress();
+    let announcement = move || {
+        let mut said = pending.get();
+        if server.get() == ServerStatus::Busy {
+            said.push(text::p().server_busy.to_owned());
+        }
+        progress.with(|upload| {
+            if let Some(upload) = upload {
+                said.push(match upload.finishing() {
+                    true => text::p().finishing.to_owned(),
+                    false => text::t().uploading(&upload.name),
+                });
+            }
+        });
+        said.join(" ")
+    };
+
     view! {
+        <p class="visually-hidden" role="status">{announcement}</p>
         <TopBar />
         <main class="backups-page">
             <div class="page-head">
-                <h1>{text::BACKUPS}</h1>
+                // Focusable from script: where focus goes when the last row is deleted.
+                <h1 tabindex="-1">{text::p().backups}</h1>
                 <button type="button" on:click=move |_| backups.refresh() disabled=loading>
-                    {text::REFRESH}
+                    {text::p().refresh}
                 </button>
                 <create::CreateBackup locked=server_busy />
             </div>
@@ -141,9 +170,9 @@ pub fn BackupsPage() -> impl IntoView {
                     .map(|reason| {
                         view! {
                             <div class="notice error" role="alert">
-                                <p>{text::STORAGE_UNREACHABLE}</p>
-                                <p>{text::storage_reason(&reason)}</p>
-                                <PageLink to=Page::Settings label=text::CHECK_STORAGE_SETTINGS />
+                                <p>{text::p().storage_unreachable}</p>
+                                <p>{text::t().storage_reason(&reason)}</p>
+                                <PageLink to=Page::Settings label={text::p().check_storage_settings} />
                             </div>
                         }
                     })
@@ -159,14 +188,14 @@ pub fn BackupsPage() -> impl IntoView {
                         delete_target.set(Some(selected.get().into_iter().collect()))
                     }
                 >
-                    {move || text::delete_selected(selected.with(BTreeSet::len))}
+                    {move || text::t().delete_selected(selected.with(BTreeSet::len))}
                 </button>
             </div>
             {move || {
                 let (class, message) = if loading() {
-                    ("notice", text::LOADING_BACKUPS)
+                    ("notice", text::p().loading_backups)
                 } else if empty() {
-                    ("empty", text::NO_BACKUPS)
+                    ("empty", text::p().no_backups)
                 } else {
                     return None;
                 };
@@ -210,7 +239,7 @@ pub fn BackupsPage() -> impl IntoView {
                     on_action
                 />
             </div>
-            {move || no_matches().then(|| view! { <p class="empty">{text::NO_MATCHES}</p> })}
+            {move || no_matches().then(|| view! { <p class="empty">{text::p().no_matches}</p> })}
             <delete::DeleteBackups target=delete_target />
             <restore::RestoreBackup target=restore_target locked=server_busy />
             <LeaveDialog />
@@ -232,15 +261,16 @@ fn ServerNotice(
         (ServerStatus::Unreachable, _) if said_already.get() => None,
         (ServerStatus::Busy, _) => Some(
             view! {
-                <p class="notice warn" role="status">
+                // Announced by the page's status region, not here: it would be said twice.
+                <p class="notice warn">
                     <span class="spinner" aria-hidden="true"></span>
-                    {text::SERVER_BUSY}
+                    {text::p().server_busy}
                 </p>
             }
             .into_any(),
         ),
         (ServerStatus::Unreachable, _) => Some(
-            view! { <p class="notice error" role="alert">{text::SERVER_UNREACHABLE}</p> }
+            view! { <p class="notice error" role="alert">{text::p().server_unreachable}</p> }
                 .into_any(),
         ),
         _ => None,

@@ -65,8 +65,8 @@ pub fn RestoreBackup(
         <ConfirmDialog
             id="restore-dialog"
             open
-            title=text::RESTORE_TITLE
-            confirm_label=text::RESTORE
+            title={text::p().restore_title}
+            confirm_label={text::p().restore}
             danger=true
             pending
             can_confirm=Signal::derive(move || matches.get() && !locked.get())
@@ -75,16 +75,16 @@ pub fn RestoreBackup(
             <p class="subject">{move || target.get()}</p>
             {move || {
                 (has_data_db.get() == Some(false))
-                    .then(|| view! { <p class="notice error" role="alert">{text::RESTORE_NO_DATA_DB}</p> })
+                    .then(|| view! { <p class="notice error" role="alert">{text::p().restore_no_data_db}</p> })
             }}
-            <p>{text::RESTORE_EXPLAINED}</p>
+            <p>{text::p().restore_explained}</p>
             <label class="check">
                 <input type="checkbox" bind:checked=backup_first />
-                {text::BACKUP_FIRST}
+                {text::p().backup_first}
             </label>
-            <TextField id="restore-confirm" label=text::RESTORE_CONFIRM_LABEL value=typed />
+            <TextField id="restore-confirm" label={text::p().restore_confirm_label} value=typed />
             {move || {
-                locked.get().then(|| view! { <p class="notice warn" role="status">{text::RESTORE_WAITS}</p> })
+                locked.get().then(|| view! { <p class="notice warn" role="status">{text::p().restore_waits}</p> })
             }}
             {move || {
                 refused.get().map(|reason| view! { <p class="notice error" role="alert">{reason}</p> })
@@ -98,15 +98,15 @@ fn refusal_text(refusal: &RestoreRefusal) -> String {
         RestoreRefusal::Server(error) => text::error_message(error),
         RestoreRefusal::BackupFirst(
             CreateOutcome::Refused(error) | CreateOutcome::NotMade { error, .. },
-        ) => text::backup_first_refused(&text::error_message(error)),
+        ) => text::t().backup_first_refused(&text::error_message(error)),
         RestoreRefusal::BackupFirst(CreateOutcome::Unknown(name)) => {
-            text::backup_first_unknown(name)
+            text::t().backup_first_unknown(name)
         }
         RestoreRefusal::BackupFirst(CreateOutcome::Taken(name)) => {
-            text::backup_first_refused(&text::name_taken(name))
+            text::t().backup_first_refused(&text::t().name_taken(name))
         }
         // Not a refusal; listed so that a new outcome cannot be missed here.
-        RestoreRefusal::BackupFirst(CreateOutcome::Made(name)) => text::created(name),
+        RestoreRefusal::BackupFirst(CreateOutcome::Made(name)) => text::t().created(name),
     }
 }
 
@@ -117,26 +117,28 @@ pub fn RestoreNotice() -> impl IntoView {
     let backups = expect_context::<BackupsState>();
     move || {
         backups.restore_phase().get().map(|phase| match phase {
-            RestorePhase::BackingUp(key) => working(text::restore_backing_up(&key)),
+            RestorePhase::BackingUp(key) => working(text::t().restore_backing_up(&key)),
             RestorePhase::Started {
                 key,
                 answer_lost: false,
-            } => working(text::restore_started(&key)),
+            } => working(text::t().restore_started(&key)),
             RestorePhase::Started {
                 key,
                 answer_lost: true,
-            } => working(text::restore_answer_lost(&key)),
-            RestorePhase::Restarting(key) => working(text::restore_restarting(&key)),
-            RestorePhase::Checking(key) => working(text::restore_checking(&key)),
+            } => working(text::t().restore_answer_lost(&key)),
+            RestorePhase::Restarting(key) => working(text::t().restore_restarting(&key)),
+            RestorePhase::Checking(key) => working(text::t().restore_checking(&key)),
             RestorePhase::Restored(key) => {
-                view! { <p class="notice" role="status">{text::restored(&key)}</p> }.into_any()
+                view! { <p class="notice" role="status">{text::t().restored(&key)}</p> }.into_any()
             }
-            RestorePhase::Failed { key, error } => alert(text::restore_failed(&key, &error)),
+            RestorePhase::Failed { key, error } => alert(text::t().restore_failed(&key, &error)),
             RestorePhase::Unconfirmed { key, why } => alert(match why {
-                Unconfirmed::NoRestart { answer_lost } => text::restore_not_seen(&key, answer_lost),
-                Unconfirmed::LogsOff => text::restore_logs_off(&key),
-                Unconfirmed::LogUnreadable => text::restore_log_unreadable(&key),
-                Unconfirmed::NotBack => text::RESTORE_SLOW.to_owned(),
+                Unconfirmed::NoRestart { answer_lost } => {
+                    text::t().restore_not_seen(&key, answer_lost)
+                }
+                Unconfirmed::LogsOff => text::t().restore_logs_off(&key),
+                Unconfirmed::LogUnreadable => text::t().restore_log_unreadable(&key),
+                Unconfirmed::NotBack => text::p().restore_slow.to_owned(),
             }),
         })
     }

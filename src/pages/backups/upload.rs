@@ -43,9 +43,9 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 UploadCheck::Refused(refusal) => {
                     return problem.set(Some(
                         match refusal {
-                            UploadRefusal::Empty => text::EMPTY_FILE,
-                            UploadRefusal::NotZip => text::NOT_A_ZIP,
-                            UploadRefusal::Unreadable => text::UNREADABLE_FILE,
+                            UploadRefusal::Empty => text::p().empty_file,
+                            UploadRefusal::NotZip => text::p().not_a_zip,
+                            UploadRefusal::Unreadable => text::p().unreadable_file,
                         }
                         .to_owned(),
                     ));
@@ -72,9 +72,9 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         backups
             .upload_name_problem(&name)
             .map(|problem| match problem {
-                UploadNameProblem::Empty => text::UPLOAD_NAME_EMPTY.to_owned(),
-                UploadNameProblem::HasSlash => text::UPLOAD_NAME_SLASH.to_owned(),
-                UploadNameProblem::Taken => text::name_taken(&name),
+                UploadNameProblem::Empty => text::p().upload_name_empty.to_owned(),
+                UploadNameProblem::HasSlash => text::p().upload_name_slash.to_owned(),
+                UploadNameProblem::Taken => text::t().name_taken(&name),
             })
     });
     let confirm = Callback::new(move |()| {
@@ -89,13 +89,13 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         let name = store_as.get_untracked();
         spawn_local(async move {
             match backups.upload(file, name).await {
-                UploadOutcome::Uploaded(name) => toasts.success(text::uploaded(&name)),
-                UploadOutcome::Cancelled => ended.set(Some(text::CANCELLED.to_owned())),
+                UploadOutcome::Uploaded(name) => toasts.success(text::t().uploaded(&name)),
+                UploadOutcome::Cancelled => ended.set(Some(text::p().cancelled.to_owned())),
                 UploadOutcome::StoredDespiteCancel(name) => {
-                    toasts.error(text::stored_despite_cancel(&name))
+                    toasts.error(text::t().stored_despite_cancel(&name))
                 }
                 UploadOutcome::CancelUnconfirmed(name) => {
-                    toasts.error(text::cancel_unconfirmed(&name))
+                    toasts.error(text::t().cancel_unconfirmed(&name))
                 }
                 UploadOutcome::Failed(error) => problem.set(Some(text::error_message(&error))),
             }
@@ -104,7 +104,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let summary = move || {
         chosen.with(|file| {
             file.as_ref()
-                .map(|f| text::file_summary(&f.name(), f.size() as u64))
+                .map(|f| text::t().file_summary(&f.name(), f.size() as u64))
         })
     };
 
@@ -116,9 +116,9 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         <ConfirmDialog
             id="upload-dialog"
             open
-            title=text::UPLOAD_TITLE
+            title={text::p().upload_title}
             confirm_label=Signal::derive(move || {
-                if no_data_db.get() { text::UPLOAD_ANYWAY } else { text::UPLOAD }
+                if no_data_db.get() { text::p().upload_anyway } else { text::p().upload }
             })
             can_confirm=Signal::derive(move || {
                 chosen.with(Option::is_some) && name_problem.with(Option::is_none)
@@ -129,17 +129,17 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             {move || {
                 no_data_db
                     .get()
-                    .then(|| view! { <p class="notice warn" role="alert">{text::NO_DATA_DB}</p> })
+                    .then(|| view! { <p class="notice warn" role="alert">{text::p().no_data_db}</p> })
             }}
             {move || {
                 taken_name
                     .get()
                     .map(|taken| {
                         view! {
-                            <p class="notice warn">{text::upload_name_taken(&taken)}</p>
+                            <p class="notice warn">{text::t().upload_name_taken(&taken)}</p>
                             <TextField
                                 id="upload-as"
-                                label=text::UPLOAD_AS
+                                label={text::p().upload_as}
                                 value=store_as
                                 problem=name_problem
                             />

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::{ErrorNotice, Toaster};
+use crate::components::{focus_when_drawn, ErrorNotice, Toaster};
 use crate::pages::{LeaveDialog, TopBar};
-use crate::state::{BackupsState, FieldProblem, FormField, SettingsForm, SettingsState, Toasts};
+use crate::state::{
+    BackupsState, FieldProblem, FormField, Preferences, SettingsForm, SettingsState, Toasts,
+};
 use crate::text;
 
 #[component]
@@ -18,9 +20,11 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = expect_context::<SettingsState>();
     let toasts = expect_context::<Toasts>();
     let backups = expect_context::<BackupsState>();
-    settings.load();
-    // What is stored now, for the warning that changing the storage leaves it behind.
-    backups.refresh();
+    if !expect_context::<Preferences>().redrawing() {
+        settings.load();
+        // What is stored now, for the warning that changing the storage leaves it behind.
+        backups.refresh();
+    }
 
     // Leaving with unsaved changes asks first: see `Navigation`.
     let unsaved = settings.has_unsaved_changes();
@@ -44,13 +48,13 @@ pub fn SettingsPage() -> impl IntoView {
     let ready = move || saved.with(Option::is_some);
 
     view! {
-        <TopBar />
+        <TopBar busy=s3_test.is_testing() />
         <main class="settings-page">
             <div class="page-head">
-                <h1>{text::BACKUP_SETTINGS}</h1>
+                <h1>{text::p().backup_settings}</h1>
             </div>
             <p class="notice" role="status" hidden=move || !settings.is_loading()>
-                {text::LOADING_SETTINGS}
+                {text::p().loading_settings}
             </p>
             <ErrorNotice error=Signal::derive(move || settings.load_error()) />
             <form class="settings" on:submit=submit novalidate hidden=move || !ready()>
@@ -58,21 +62,21 @@ pub fn SettingsPage() -> impl IntoView {
                 <storage::StorageSection editing test=s3_test />
                 <ErrorNotice error=Signal::derive(move || editing.general_refusal()) />
                 <p class="notice warn" role="alert" hidden=move || !editing.shows_problems()>
-                    {text::FIX_FIELDS}
+                    {text::p().fix_fields}
                 </p>
                 <div class="form-actions">
                     <span class="unsaved" role="status">
-                        {move || unsaved.get().then_some(text::UNSAVED_CHANGES)}
+                        {move || unsaved.get().then_some(text::p().unsaved_changes)}
                     </span>
                     <button
                         type="button"
                         disabled=move || !unsaved.get() || saving.get()
                         on:click=move |_| editing.reset()
                     >
-                        {text::RESET}
+                        {text::p().reset}
                     </button>
                     <button type="submit" class="primary" disabled=move || !unsaved.get() || saving.get()>
-                        {move || if saving.get() { text::SAVING } else { text::SAVE }}
+                        {move || if saving.get() { text::p().saving } else { text::p().save }}
                     </button>
                 </div>
             </form>
@@ -127,7 +131,7 @@ impl Editing {
         Signal::derive(move || {
             let server_said = self.refusal().and_then(|error| {
                 let named = error.field(field.server_name())?;
-                Some(text::server_refused_field(&named.message))
+                Some(text::t().server_refused_field(&named.message))
             });
             server_said.or_else(|| {
                 let (_, problem) = self.problems().into_iter().find(|(f, _)| *f == field)?;
@@ -170,7 +174,7 @@ impl Editing {
                 Ok(()) => {
                     self.refused.set(None);
                     self.tried.set(false);
-                    self.toasts.success(text::SETTINGS_SAVED.into());
+                    self.toasts.success(text::p().settings_saved.into());
                     true
                 }
                 Err(error) => {
@@ -186,25 +190,16 @@ impl Editing {
 
 fn field_problem(field: FormField, problem: &FieldProblem) -> String {
     match (field, problem) {
-        (_, FieldProblem::Cron(problem)) => text::cron_problem(problem),
-        (FormField::Cron, _) => text::CRON_REQUIRED.into(),
-        (_, FieldProblem::NotANumber) => text::MAX_KEEP_NUMBER.into(),
-        (_, FieldProblem::TooFew) => text::MAX_KEEP_TOO_FEW.into(),
-        (_, FieldProblem::NotAnAddress) => text::NOT_AN_ENDPOINT.into(),
-        (_, FieldProblem::Required) => text::REQUIRED_WHILE_S3.into(),
+        (_, FieldProblem::Cron(problem)) => text::t().cron_problem(problem),
+        (FormField::Cron, _) => text::p().cron_required.into(),
+        (_, FieldProblem::NotANumber) => text::p().max_keep_number.into(),
+        (_, FieldProblem::TooFew) => text::p().max_keep_too_few.into(),
+        (_, FieldProblem::NotAnAddress) => text::p().not_an_endpoint.into(),
+        (_, FieldProblem::Required) => text::p().required_while_s3.into(),
     }
 }
 
 /// Moves focus to the first field marked invalid, once the page shows the marks.
 fn focus_first_problem() {
-    request_animation_frame(|| focus_first("form.settings [aria-invalid=true]"));
-}
-
-/// Moves focus to the first element matching `selector`, if there is one.
-pub fn focus_first(selector: &str) {
-    use wasm_bindgen::JsCast;
-    let first = document().query_selector(selector).ok().flatten();
-    if let Some(element) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
-    }
+    focus_when_drawn("form.settings [aria-invalid=true]");
 }

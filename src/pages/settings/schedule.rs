@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
-use super::{focus_first, Editing};
+use super::Editing;
 use crate::api::cron::Schedule;
+use crate::components::focus_first;
 use crate::components::{Switch, TextField};
 use crate::format::local_datetime_short;
 use crate::state::{FormField, SettingsState};
@@ -24,8 +25,8 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
         cron.with(|cron| {
             text::CRON_PRESETS
                 .iter()
-                .find(|(_, expression)| expression == cron)
-                .map_or(CUSTOM, |(_, expression)| expression)
+                .find(|expression| **expression == cron)
+                .map_or(CUSTOM, |expression| expression)
         })
     };
     let choose_preset = move |event: leptos::ev::Event| {
@@ -36,7 +37,7 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
             cron.set(chosen);
         }
     };
-    let reading = move || parsed().map(|schedule| text::cron_reading(&schedule));
+    let reading = move || parsed().map(|schedule| text::t().cron_reading(&schedule));
     let next_runs = move || {
         let schedule = parsed()?;
         let runs: Vec<i64> = schedule
@@ -45,17 +46,18 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
             .collect();
         if runs.is_empty() {
             return Some(
-                view! { <p class="notice warn" role="status">{text::NEVER_RUNS}</p> }.into_any(),
+                view! { <p class="notice warn" role="status">{text::p().never_runs}</p> }
+                    .into_any(),
             );
         }
         let items = runs
             .into_iter()
-            .map(|at| view! { <li>{text::run_time(&text::utc_run(at), &local_datetime_short(at))}</li> })
+            .map(|at| view! { <li>{text::t().run_time(&text::t().utc_run(at), &local_datetime_short(at, text::chosen().tag()))}</li> })
             .collect::<Vec<_>>();
         Some(
             view! {
                 <div class="next-runs">
-                    <h3>{text::NEXT_RUNS}</h3>
+                    <h3>{text::p().next_runs}</h3>
                     <ul>{items}</ul>
                 </div>
             }
@@ -64,34 +66,35 @@ pub fn ScheduleSection(editing: Editing) -> impl IntoView {
     };
     view! {
         <section class="settings-section" aria-labelledby="auto-heading">
-            <h2 id="auto-heading">{text::AUTO_BACKUPS}</h2>
-            <Switch id="auto-backups" label=text::ENABLE_AUTO_BACKUPS checked=fields.auto />
+            <h2 id="auto-heading">{text::p().auto_backups}</h2>
+            <Switch id="auto-backups" label={text::p().enable_auto_backups} checked=fields.auto />
             <div class="settings-fields" hidden=move || !fields.auto.get()>
                 <div class="field">
-                    <label for="cron-preset">{text::PRESETS}</label>
+                    <label for="cron-preset">{text::p().presets}</label>
                     <select id="cron-preset" prop:value=preset on:change=choose_preset>
                         {text::CRON_PRESETS
-                            .iter()
-                            .map(|(label, expression)| view! { <option value=*expression>{*label}</option> })
+                            .into_iter()
+                            .zip(text::t().cron_preset_labels())
+                            .map(|(expression, label)| view! { <option value=expression>{label}</option> })
                             .collect::<Vec<_>>()}
-                        <option value=CUSTOM>{text::PRESET_CUSTOM}</option>
+                        <option value=CUSTOM>{text::p().preset_custom}</option>
                     </select>
                 </div>
                 <TextField
                     id="cron"
-                    label=text::SCHEDULE
+                    label={text::p().schedule}
                     value=cron
-                    hint=text::SCHEDULE_HINT
+                    hint={text::p().schedule_hint}
                     problem=editing.problem_of(FormField::Cron)
                 />
                 <p class="cron-reading" role="status">{reading}</p>
                 {next_runs}
                 <TextField
                     id="max-keep"
-                    label=text::MAX_KEEP
+                    label={text::p().max_keep}
                     kind="number"
                     value=fields.max_keep
-                    hint=text::MAX_KEEP_HINT
+                    hint={text::p().max_keep_hint}
                     problem=editing.problem_of(FormField::MaxKeep)
                 />
             </div>

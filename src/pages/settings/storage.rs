@@ -33,12 +33,12 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
                 .map(|key| view! { <li>{key}</li> })
                 .collect();
             if count > KEYS_SHOWN {
-                items.push(view! { <li>{text::and_more(count - KEYS_SHOWN)}</li> });
+                items.push(view! { <li>{text::t().and_more(count - KEYS_SHOWN)}</li> });
             }
             let to_s3 = form.s3 && !saved.s3.enabled;
             Some(view! {
                 <div class="notice warn" role="status">
-                    <p>{text::storage_moves(count, to_s3)}</p>
+                    <p>{text::t().storage_moves(count, to_s3)}</p>
                     <ul class="subject">{items}</ul>
                 </div>
             })
@@ -68,11 +68,13 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
     };
     let test_outcome = move || {
         if testing.get() {
-            return Some(view! { <p class="notice" role="status">{text::TESTING}</p> }.into_any());
+            return Some(
+                view! { <p class="notice" role="status">{text::p().testing}</p> }.into_any(),
+            );
         }
         if passed.get() {
             return Some(
-                view! { <p class="notice ok" role="status">{text::S3_TEST_OK}</p> }.into_any(),
+                view! { <p class="notice ok" role="status">{text::p().s3_test_ok}</p> }.into_any(),
             );
         }
         let error = failed.get()?;
@@ -80,64 +82,64 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
             .backup_storage_trouble()
             .unwrap_or_else(|| text::error_message(&error));
         Some(
-            view! { <p class="notice error" role="alert">{text::s3_test_failed(&reason)}</p> }
+            view! { <p class="notice error" role="alert">{text::t().s3_test_failed(&reason)}</p> }
                 .into_any(),
         )
     };
 
     view! {
         <section class="settings-section" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">{text::S3_STORAGE}</h2>
-            <Switch id="s3" label=text::STORE_IN_S3 checked=fields.s3 hint=text::S3_HINT />
+            <h2 id="storage-heading">{text::p().s3_storage}</h2>
+            <Switch id="s3" label={text::p().store_in_s3} checked=fields.s3 hint={text::p().s3_hint} />
             <div class="settings-fields" hidden=move || !fields.s3.get()>
                 <TextField
                     id="s3-endpoint"
-                    label=text::ENDPOINT
+                    label={text::p().endpoint}
                     kind="url"
                     value=fields.endpoint
                     problem=editing.problem_of(FormField::Endpoint)
                 />
                 <TextField
                     id="s3-bucket"
-                    label=text::BUCKET
+                    label={text::p().bucket}
                     value=fields.bucket
                     problem=editing.problem_of(FormField::Bucket)
                 />
                 <TextField
                     id="s3-region"
-                    label=text::REGION
+                    label={text::p().region}
                     value=fields.region
                     problem=editing.problem_of(FormField::Region)
                 />
                 <TextField
                     id="s3-access-key"
-                    label=text::ACCESS_KEY
+                    label={text::p().access_key}
                     value=fields.access_key
                     problem=editing.problem_of(FormField::AccessKey)
                 />
                 <TextField
                     id="s3-secret"
-                    label=text::SECRET
+                    label={text::p().secret}
                     kind="password"
                     autocomplete="new-password"
                     value=fields.secret
-                    hint=text::SECRET_HINT
+                    hint={text::p().secret_hint}
                     problem=editing.problem_of(FormField::Secret)
                 />
                 <Switch
                     id="s3-path-style"
-                    label=text::FORCE_PATH_STYLE
+                    label={text::p().force_path_style}
                     checked=fields.force_path_style
-                    hint=text::FORCE_PATH_STYLE_HINT
+                    hint={text::p().force_path_style_hint}
                 />
             </div>
             {moves}
-            <p class="hint">{text::S3_FILES_NOT_IN_BACKUPS}</p>
+            <p class="hint">{text::p().s3_files_not_in_backups}</p>
             <div class="row-actions" hidden=move || !fields.s3.get()>
                 <button type="button" on:click=start_test disabled=testing aria-describedby="test-hint">
-                    {text::TEST_CONNECTION}
+                    {text::p().test_connection}
                 </button>
-                <span class="hint" id="test-hint">{text::TEST_USES_SAVED}</span>
+                <span class="hint" id="test-hint">{text::p().test_uses_saved}</span>
             </div>
             {test_outcome}
         </section>
@@ -164,6 +166,11 @@ impl S3Test {
             failed: RwSignal::new(None),
             save_first: RwSignal::new(false),
         }
+    }
+
+    /// The server is trying the saved settings.
+    pub fn is_testing(&self) -> Signal<bool> {
+        self.testing.into()
     }
 
     fn run(self, settings: SettingsState) {
@@ -198,11 +205,11 @@ pub fn SaveFirstDialog(editing: Editing, test: S3Test) -> impl IntoView {
         <ConfirmDialog
             id="save-first-dialog"
             open=test.save_first
-            title=text::SAVE_FIRST_TITLE
-            confirm_label=text::SAVE_AND_TEST
+            title={text::p().save_first_title}
+            confirm_label={text::p().save_and_test}
             on_confirm=save_and_test
         >
-            <p>{text::SAVE_FIRST_EXPLAINED}</p>
+            <p>{text::p().save_first_explained}</p>
         </ConfirmDialog>
     }
 }

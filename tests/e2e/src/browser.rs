@@ -29,17 +29,23 @@ fn xpath_literal(text: &str) -> String {
 }
 
 impl Browser {
+    /// A browser set to American English, whatever the machine's locale.
     pub async fn start() -> Self {
-        Self::launch(false).await
+        Self::launch(false, "en-US").await
+    }
+
+    /// A browser whose languages (`navigator.languages`) are `languages`, e.g. `zh-CN,en`.
+    pub async fn start_in(languages: &str) -> Self {
+        Self::launch(false, languages).await
     }
 
     /// A browser whose every network request is recorded (Chromium's performance log), for
     /// [`Browser::requests_sent`].
     pub async fn start_recording() -> Self {
-        Self::launch(true).await
+        Self::launch(true, "en-US").await
     }
 
-    async fn launch(recording: bool) -> Self {
+    async fn launch(recording: bool, languages: &str) -> Self {
         let port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let mut command = Command::new(chromedriver);
@@ -57,12 +63,14 @@ impl Browser {
                 "prefs": {
                     "download.default_directory": downloads,
                     "download.prompt_for_download": false,
+                    "intl.accept_languages": languages,
                 },
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--window-size=1200,900",
+                    format!("--lang={}", languages.split(',').next().unwrap_or("en-US")),
                     format!("--user-data-dir={}", profile.path().display()),
                 ]
             }
@@ -567,6 +575,121 @@ impl Browser {
         .await
     }
 
+    /// Runs a Chrome DevTools Protocol command through chromedriver.
+    pub async fn devtools(&self, command: &str, params: Value) -> Value {
+        let command = Devtools {
+            command: command.to_owned(),
+            params,
+        };
+        self.client
+            .issue_cmd(command)
+            .await
+            .expect("devtools command")
+    }
+
+    /// Makes the page see `prefers-color-scheme: dark` (or light), as a system setting would.
+    pub async fn prefer_color_scheme(&self, scheme: &str) {
+        let features = json!([{"name": "prefers-color-scheme", "value": scheme}]);
+        self.devtools(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": features }),
+        )
+        .await;
+    }
+
+    /// Makes the viewport `width` × `height` CSS pixels, as a phone's or a wide screen's.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        let metrics = json!({
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
+        });
+        self.devtools("Emulation.setDeviceMetricsOverride", metrics)
+            .await;
+    }
+
+    /// The accessibility violations axe-core finds in the page as it is now, each as
+    /// `rule: help — selectors`. axe-core comes from npm (`AXE_CORE_JS`, set by scripts/env.sh).
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS: run scripts/env.sh");
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let loaded = self.script("return typeof axe === 'object';", vec![]).await;
+        if loaded != Value::Bool(true) {
+            self.script(&axe, vec![]).await;
+        }
+        let run = "const done = arguments[arguments.length - 1];
+            axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done(r.violations.map(v => `${v.id}: ${v.help} — ` +
+                    v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')
+                        .replace(/\\s+/g, ' ')).join(' | '))))
+                .catch(e => done([`axe failed: ${e}`]));";
+        serde_json::from_value(self.script_async(run, vec![]).await).expect("violations")
+    }
+
+    /// Elements of the page that reach past the viewport's sides, and the page's own width if
+    /// it scrolls sideways; empty when the page fits.
+    pub async fn wider_than_viewport(&self) -> Vec<String> {
+        let script = "const width = document.documentElement.clientWidth;
+            const wide = [...document.body.querySelectorAll('*')]
+                .filter(e => e.checkVisibility() && !e.closest('.visually-hidden'))
+                .filter(e => { const r = e.getBoundingClientRect();
+                    return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5); })
+                .map(e => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`);
+            if (document.documentElement.scrollWidth > width) {
+                wide.push(`page scrolls: ${document.documentElement.scrollWidth} > ${width}`);
+            }
+            return wide;";
+        serde_json::from_value(self.script(script, vec![]).await).expect("elements")
+    }
+
+    /// The text of the focused element's `<label>` or its accessible name, and its tag.
+    pub async fn focused_tag(&self) -> String {
+        let source = "return document.activeElement.tagName.toLowerCase();";
+        self.script(source, vec![])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Types `keys` into the focused element, as a keyboard does (`\u{E007}` is Enter).
+    pub async fn type_keys(&self, keys: &str) {
+        let focused = self.client.active_element().await.expect("focus");
+        focused.send_keys(keys).await.expect("keys");
+    }
+
+    /// Clicks the first shown element matching `css` once it is enabled, for places where the
+    /// words differ between languages.
+    pub async fn click_css(&self, css: &str) {
+        let element = eventually(&format!("{css:?} shown and enabled"), || async {
+            let found = self.client.find(Locator::Css(css)).await.ok()?;
+            let ready = found.is_displayed().await.ok()? && found.is_enabled().await.ok()?;
+            ready.then_some(found)
+        })
+        .await;
+        element.click().await.expect("click");
+    }
+
+    /// Waits until an element matching `css` is shown.
+    pub async fn wait_for_css(&self, css: &str) {
+        eventually(&format!("{css:?} shown"), || async {
+            let found = self.client.find(Locator::Css(css)).await.ok()?;
+            found.is_displayed().await.ok()?.then_some(())
+        })
+        .await;
+    }
+
+    /// Picks `path` in the page's file input, whatever its label says.
+    pub async fn choose_file_anyhow(&self, path: &Path) {
+        let input = self
+            .client
+            .find(Locator::Css("input[type=file]"))
+            .await
+            .expect("file input");
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .expect("choose file");
+    }
+
     /// A PNG of the page, to look at what a person sees.
     pub async fn screenshot(&self) -> Vec<u8> {
         self.client.screenshot().await.expect("screenshot")
@@ -720,6 +843,31 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
             "upload_throughput": self.bytes_per_second,
             "download_throughput": self.bytes_per_second,
         }});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// chromedriver's pass-through to the Chrome DevTools Protocol.
+#[derive(Debug)]
+struct Devtools {
+    command: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Devtools {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.command, "params": self.params});
         (http::Method::POST, Some(body.to_string()))
     }
 }
