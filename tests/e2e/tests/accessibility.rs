@@ -258,6 +258,7 @@ async fn at_360_px_nothing_is_wider_than_the_screen_and_every_action_is_reachabl
         serde_json::json!([]),
         "actions off screen or covered"
     );
+    assert_accessible(&browser, "the list at 360 px").await;
     // The long keys stay apart: each row shows its key's distinct end.
     let keys = browser.keys().await;
     assert!(keys.iter().any(|k| k.ends_with("03_0000.zip")), "{keys:?}");
