@@ -75,8 +75,9 @@ async fn axe_finds_no_violation_in_either_language_or_theme() {
     for (lang, theme) in COMBINATIONS {
         let at = format!("({lang}, {theme})");
         choose(&browser, lang, theme).await;
+        // Eight, or nine if a cancel below came after the whole upload (a loaded machine).
         e2e::eventually("the list", || async {
-            (browser.keys().await.len() == 8).then_some(())
+            (browser.keys().await.len() >= 8).then_some(())
         })
         .await;
         assert_accessible(&browser, &format!("the backups list {at}")).await;
@@ -89,7 +90,8 @@ async fn axe_finds_no_violation_in_either_language_or_theme() {
         browser.press_escape().await;
         browser.wait_for_no_dialog().await;
 
-        browser.throttle(200_000, 100).await;
+        // A minute on the wire: the audit runs while it is sent.
+        browser.throttle(50_000, 100).await;
         browser.choose_file_anyhow(&file).await;
         browser.click_css("dialog[open] button[type=submit]").await;
         browser.wait_for_css(".upload-progress progress").await;
