@@ -29,6 +29,29 @@ pub fn focus_within_frames(focus: impl Fn() -> bool + 'static) {
     attempt(std::rc::Rc::new(focus), 60);
 }
 
+/// The table's rows in the page, with the key each shows.
+fn drawn_rows() -> Vec<(web_sys::Element, Option<String>)> {
+    let Ok(rows) = document().query_selector_all("tbody tr.row") else {
+        return Vec::new();
+    };
+    (0..rows.length())
+        .filter_map(|at| rows.item(at)?.dyn_into::<web_sys::Element>().ok())
+        .map(|row| {
+            let key = row.query_selector(".key-text").ok().flatten();
+            let key = key.and_then(|k| k.text_content());
+            (row, key)
+        })
+        .collect()
+}
+
+/// Focuses a row's first control (its checkbox).
+fn focus_in(row: &web_sys::Element) -> bool {
+    let control = row.query_selector("input").ok().flatten();
+    control
+        .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|control| control.focus().is_ok())
+}
+
 /// Focuses the first control of the row showing `key`, if it is drawn — unless focus has moved
 /// on to something else meanwhile (only from nowhere or `from_id`).
 pub fn focus_row_of(key: &str, from_id: &str) -> bool {
@@ -40,21 +63,10 @@ pub fn focus_row_of(key: &str, from_id: &str) -> bool {
     {
         return true;
     }
-    let Ok(rows) = document().query_selector_all("tbody tr.row") else {
-        return false;
-    };
-    (0..rows.length())
-        .filter_map(|at| rows.item(at)?.dyn_into::<web_sys::Element>().ok())
-        .find(|row| {
-            row.query_selector(".key-text")
-                .ok()
-                .flatten()
-                .and_then(|k| k.text_content())
-                .is_some_and(|text| text == key)
-        })
-        .and_then(|row| row.query_selector("input, button").ok().flatten())
-        .and_then(|control| control.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|control| control.focus().is_ok())
+    drawn_rows()
+        .iter()
+        .find(|(_, shown)| shown.as_deref() == Some(key))
+        .is_some_and(|(row, _)| focus_in(row))
 }
 
 /// The `aria-rowindex` of the table row holding focus, if any.
@@ -72,22 +84,11 @@ pub fn focused_row_index() -> Option<u32> {
 /// after them), else the last row, else the list's heading.
 pub fn focus_row_at(row_index: Option<u32>, removed: Vec<String>) {
     focus_within_frames(move || {
-        let rows = document().query_selector_all("tbody tr.row").ok();
-        let rows: Vec<web_sys::Element> = rows.map_or(Vec::new(), |rows| {
-            (0..rows.length())
-                .filter_map(|at| rows.item(at)?.dyn_into::<web_sys::Element>().ok())
-                .collect()
-        });
-        let key_of = |row: &web_sys::Element| {
-            row.query_selector(".key-text")
-                .ok()
-                .flatten()?
-                .text_content()
-        };
+        let rows = drawn_rows();
         // Until the removed rows have left the page, wait.
         if rows
             .iter()
-            .any(|row| key_of(row).is_some_and(|key| removed.contains(&key)))
+            .any(|(_, key)| key.as_ref().is_some_and(|key| removed.contains(key)))
         {
             return false;
         }
@@ -95,13 +96,11 @@ pub fn focus_row_at(row_index: Option<u32>, removed: Vec<String>) {
         // Without a row it was asked from (a bulk delete), the list's heading: the last row in
         // the page may be far below the screen.
         let next = row_index.and_then(|at| {
-            let next = rows.iter().find(|row| index(row) == Some(at));
+            let next = rows.iter().find(|(row, _)| index(row) == Some(at));
             next.or(rows.last())
         });
-        match next.and_then(|row| row.query_selector("input").ok().flatten()) {
-            Some(control) => control
-                .dyn_into::<web_sys::HtmlElement>()
-                .is_ok_and(|control| control.focus().is_ok()),
+        match next {
+            Some((row, _)) => focus_in(row),
             None => focus_first("main h1"),
         }
     });

@@ -547,11 +547,16 @@ impl Browser {
             "//input[@id=//label[normalize-space()={}]/@for]",
             xpath_literal(label)
         );
-        let input = self
-            .client
-            .find(Locator::XPath(&xpath))
-            .await
-            .expect("file input");
+        self.send_file(Locator::XPath(&xpath), path).await;
+    }
+
+    /// Picks `path` in the page's file input, whatever its label says.
+    pub async fn choose_file_anyhow(&self, path: &Path) {
+        self.send_file(Locator::Css("input[type=file]"), path).await;
+    }
+
+    async fn send_file(&self, input: Locator<'_>, path: &Path) {
+        let input = self.client.find(input).await.expect("file input");
         input
             .send_keys(&path.display().to_string())
             .await
@@ -640,16 +645,6 @@ impl Browser {
         serde_json::from_value(self.script(script, vec![]).await).expect("elements")
     }
 
-    /// The text of the focused element's `<label>` or its accessible name, and its tag.
-    pub async fn focused_tag(&self) -> String {
-        let source = "return document.activeElement.tagName.toLowerCase();";
-        self.script(source, vec![])
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
-    }
-
     /// Types `keys` into the focused element, as a keyboard does (`\u{E007}` is Enter).
     pub async fn type_keys(&self, keys: &str) {
         let focused = self.client.active_element().await.expect("focus");
@@ -675,19 +670,6 @@ impl Browser {
             found.is_displayed().await.ok()?.then_some(())
         })
         .await;
-    }
-
-    /// Picks `path` in the page's file input, whatever its label says.
-    pub async fn choose_file_anyhow(&self, path: &Path) {
-        let input = self
-            .client
-            .find(Locator::Css("input[type=file]"))
-            .await
-            .expect("file input");
-        input
-            .send_keys(&path.display().to_string())
-            .await
-            .expect("choose file");
     }
 
     /// A PNG of the page, to look at what a person sees.

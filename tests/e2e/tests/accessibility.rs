@@ -110,11 +110,6 @@ async fn axe_finds_no_violation_in_either_language_or_theme() {
     }
 }
 
-/// The focused element's accessible name, as a screen reader would read it.
-async fn focused(browser: &Browser) -> String {
-    browser.focused().await
-}
-
 #[tokio::test]
 async fn a_keyboard_alone_signs_in_creates_a_backup_and_deletes_it() {
     let server = PocketBase::start();
@@ -148,13 +143,13 @@ async fn a_keyboard_alone_signs_in_creates_a_backup_and_deletes_it() {
     browser.wait_for_keys(&["older.zip"]).await;
 
     let mut walked = Vec::new();
-    while focused(&browser).await != "Create backup" {
+    while browser.focused().await != "Create backup" {
         assert!(
             walked.len() < 12,
             "no Create backup within 12 tabs: {walked:?}"
         );
         browser.press_tab(1).await;
-        walked.push(focused(&browser).await);
+        walked.push(browser.focused().await);
     }
     browser.type_keys("\u{E007}").await;
     browser.wait_for_css("dialog[open]").await;
@@ -166,7 +161,7 @@ async fn a_keyboard_alone_signs_in_creates_a_backup_and_deletes_it() {
     browser.wait_for_keys(&["keyboard.zip", "older.zip"]).await;
     // Focus lands on the new row, not on the page.
     e2e::eventually("focus on the new row", || async {
-        (focused(&browser).await == "Select keyboard.zip").then_some(())
+        (browser.focused().await == "Select keyboard.zip").then_some(())
     })
     .await;
 
@@ -174,7 +169,7 @@ async fn a_keyboard_alone_signs_in_creates_a_backup_and_deletes_it() {
     let mut stops = Vec::new();
     for _ in 0..4 {
         browser.press_tab(1).await;
-        stops.push(focused(&browser).await);
+        stops.push(browser.focused().await);
     }
     assert_eq!(
         stops,
@@ -187,23 +182,23 @@ async fn a_keyboard_alone_signs_in_creates_a_backup_and_deletes_it() {
     );
     // Back to the new row's Delete, as a keyboard user would: Shift+Tab.
     browser.type_keys("\u{E008}\u{E004}\u{E000}").await;
-    assert_eq!(focused(&browser).await, "Delete keyboard.zip");
+    assert_eq!(browser.focused().await, "Delete keyboard.zip");
     browser.type_keys("\u{E007}").await;
     browser.wait_for_css("dialog[open]").await;
-    while focused(&browser).await != "Delete" {
+    while browser.focused().await != "Delete" {
         assert!(
             stops.len() < 12,
             "no Delete button in the dialog: {stops:?}"
         );
         browser.press_tab(1).await;
-        stops.push(focused(&browser).await);
+        stops.push(browser.focused().await);
     }
     browser.type_keys("\u{E007}").await;
     browser.wait_for_keys(&["older.zip"]).await;
     assert_eq!(server.keys(), ["older.zip"]);
     // Focus goes to the row now in the deleted one's place.
     e2e::eventually("focus on the next row", || async {
-        (focused(&browser).await == "Select older.zip").then_some(())
+        (browser.focused().await == "Select older.zip").then_some(())
     })
     .await;
 }
