@@ -2,7 +2,8 @@
 # The release build of the panel into dist/ (what is shipped, measured and tested end to end).
 # It uses a pinned nightly only for this: std rebuilt for size with panics that abort at once
 # and no panic locations or Debug text — about 30 KB less gzip than stable. Every other check
-# (fmt, clippy, unit and browser tests) runs on stable.
+# (fmt, clippy, unit and browser tests) runs on stable. Then Trunk's inline loader is moved to a
+# file (for a strict CSP) and the first load is precompressed (scripts/finish-dist.py).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -11,3 +12,4 @@ RUSTUP_TOOLCHAIN="$NIGHTLY" \
   CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   trunk build --release "$@"
+python3 "$ROOT/scripts/finish-dist.py" "$ROOT/dist"

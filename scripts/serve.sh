@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the panel the way it is deployed: the release build served by a real PocketBase from its
-# public dir, same origin. Override with PB_ADDR, PB_ADMIN_EMAIL, PB_ADMIN_PASSWORD, PB_DATA.
+# public dir, same origin, with the panel's hook (pb_hooks/panel.pb.js). Override with PB_ADDR,
+# PB_ADMIN_EMAIL, PB_ADMIN_PASSWORD, PB_DATA.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
@@ -16,6 +17,9 @@ step "release build"
 step "superuser $PB_ADMIN_EMAIL"
 mkdir -p "$PB_DATA/data" "$PB_DATA/migrations" "$PB_DATA/hooks"
 pocketbase superuser upsert "$PB_ADMIN_EMAIL" "$PB_ADMIN_PASSWORD" --dir "$PB_DATA/data"
+
+step "the panel's hook (compressed files, caching, CSP) into $PB_DATA/hooks"
+cp "$ROOT/pb_hooks/panel.pb.js" "$PB_DATA/hooks/panel.pb.js"
 
 cat <<INFO
 

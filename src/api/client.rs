@@ -350,14 +350,14 @@ fn json_body(
     builder: RequestBuilder,
     body: &impl serde::Serialize,
 ) -> Result<Request, gloo_net::Error> {
-    builder
-        .header("Content-Type", "application/json")
-        .body(super::json::encode(body))
+    builder.json(body)
 }
 
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let body = response.text().await?;
-    super::json::decode(&body).map_err(ApiError::UnexpectedBody)
+    response.json().await.map_err(|error| match error {
+        gloo_net::Error::SerdeError(error) => ApiError::UnexpectedBody(error.to_string()),
+        other => other.into(),
+    })
 }
 
 #[cfg(test)]

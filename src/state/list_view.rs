@@ -121,7 +121,8 @@ pub fn sort_order(rows: &[BackupInfo], sort: SortKey, descending: bool) -> Vec<u
         _ => Vec::new(),
     };
     let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-    order.sort_by(|&a, &b| {
+    // Keys are unique, so ties broken by key leave nothing for a stable sort to keep.
+    order.sort_unstable_by(|&a, &b| {
         let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
         let by_column = match sort {
             SortKey::Name => ra.key.cmp(&rb.key),
@@ -141,12 +142,24 @@ pub fn sort_order(rows: &[BackupInfo], sort: SortKey, descending: bool) -> Vec<u
 
 /// Each key lowercased, once per list.
 pub fn search_keys(rows: &[BackupInfo]) -> Vec<String> {
-    rows.iter().map(|row| row.key.to_lowercase()).collect()
+    rows.iter().map(|row| lowercase(&row.key)).collect()
 }
 
 /// What the search box holds, as the keys are compared with it.
 pub fn search_needle(query: &str) -> String {
-    query.trim().to_lowercase()
+    lowercase(query.trim())
+}
+
+/// In the browser, its own `toLowerCase` (the same Unicode rules), which keeps core's case
+/// tables out of the wasm.
+#[cfg(target_arch = "wasm32")]
+fn lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn lowercase(text: &str) -> String {
+    text.to_lowercase()
 }
 
 /// The positions of `order` whose key contains `needle` (from `search_keys` and

@@ -672,6 +672,34 @@ impl Browser {
         .await;
     }
 
+    /// From now on, every page this browser opens records the Content-Security-Policy
+    /// violations it reports, for [`Browser::csp_violations`]. Call before opening the page.
+    pub async fn record_csp_violations(&self) {
+        let source = "window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+                window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));";
+        self.devtools(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await;
+    }
+
+    /// The CSP violations the open page reported (`directive blocked-URL`).
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let script = "return window.__cspViolations ?? ['not recording'];";
+        serde_json::from_value(self.script(script, vec![]).await).expect("violations")
+    }
+
+    /// The page's loaded resources whose URL ends with `suffix`, each as (bytes of the body as
+    /// sent, bytes after decoding), from the browser's Resource Timing.
+    pub async fn resource_sizes(&self, suffix: &str) -> Vec<(u64, u64)> {
+        let script = "return performance.getEntriesByType('resource')
+            .filter(r => r.name.endsWith(arguments[0]))
+            .map(r => [r.encodedBodySize, r.decodedBodySize]);";
+        serde_json::from_value(self.script(script, vec![json!(suffix)]).await).expect("sizes")
+    }
+
     /// A PNG of the page, to look at what a person sees.
     pub async fn screenshot(&self) -> Vec<u8> {
         self.client.screenshot().await.expect("screenshot")
@@ -744,25 +772,16 @@ impl Browser {
             .len()
     }
 
-    /// Every request the page sent since the last call — its URL, and its `Authorization`
-    /// header if it had one — read from Chromium's network events (downloads and the realtime
-    /// stream included). Only for a browser from [`Browser::start_recording`].
+    /// Every request the page sent since the last read of the network log — its URL, and its
+    /// `Authorization` header if it had one — from Chromium's network events (downloads and the
+    /// realtime stream included). Only for a browser from [`Browser::start_recording`].
     pub async fn requests_sent(&self) -> Vec<(String, Option<String>)> {
-        let log = self
-            .client
-            .issue_cmd(PerformanceLog)
-            .await
-            .expect("performance log");
         let mut requests = Vec::new();
-        for entry in log.as_array().expect("log entries") {
-            let Some(message) = entry["message"].as_str() else {
-                continue;
-            };
-            let event: Value = serde_json::from_str(message).expect("a network event");
-            if event["message"]["method"] != "Network.requestWillBeSent" {
+        for event in self.network_events().await {
+            if event["method"] != "Network.requestWillBeSent" {
                 continue;
             }
-            let request = &event["message"]["params"]["request"];
+            let request = &event["params"]["request"];
             let url = request["url"].as_str().unwrap_or_default().to_owned();
             let auth = request["headers"]
                 .as_object()
@@ -775,6 +794,50 @@ impl Browser {
             requests.push((url, auth));
         }
         requests
+    }
+
+    /// Each request finished since the last read of the network log, as its URL and the bytes
+    /// received for it on the wire (headers and body as sent, compressed or not). Only for a
+    /// browser from [`Browser::start_recording`].
+    pub async fn wire_bytes(&self) -> Vec<(String, u64)> {
+        let mut urls = std::collections::HashMap::new();
+        let mut received = Vec::new();
+        for event in self.network_events().await {
+            let params = &event["params"];
+            let id = params["requestId"].as_str().unwrap_or_default().to_owned();
+            match event["method"].as_str() {
+                Some("Network.requestWillBeSent") => {
+                    let url = params["request"]["url"].as_str().unwrap_or_default();
+                    urls.insert(id, url.to_owned());
+                }
+                Some("Network.loadingFinished") => {
+                    let bytes = params["encodedDataLength"].as_f64().unwrap_or_default();
+                    received.push((id, bytes as u64));
+                }
+                _ => {}
+            }
+        }
+        received
+            .into_iter()
+            .map(|(id, bytes)| (urls.remove(&id).unwrap_or(id), bytes))
+            .collect()
+    }
+
+    /// The DevTools events logged since the last read (`{method, params}` each).
+    async fn network_events(&self) -> Vec<Value> {
+        let log = self
+            .client
+            .issue_cmd(PerformanceLog)
+            .await
+            .expect("performance log");
+        let entries = log.as_array().expect("log entries").iter();
+        let messages = entries.filter_map(|entry| entry["message"].as_str());
+        messages
+            .map(|message| {
+                let event: Value = serde_json::from_str(message).expect("a network event");
+                event["message"].clone()
+            })
+            .collect()
     }
 
     /// Opens the restore dialog of `key` and confirms it, as an admin does.

@@ -19,6 +19,7 @@ pub struct PocketBase {
     dir: tempfile::TempDir,
     url: String,
     agent: ureq::Agent,
+    public_dir: PathBuf,
 }
 
 /// An HTTP answer: status and body text.
@@ -51,9 +52,31 @@ pub(crate) fn panel_dist() -> PathBuf {
 }
 
 impl PocketBase {
-    /// Starts a server with one superuser ([`ADMIN_EMAIL`]) and waits until it answers.
+    /// Starts a server with one superuser ([`ADMIN_EMAIL`]) and waits until it answers; the
+    /// panel is its whole public dir, without the panel's hook.
     pub fn start() -> Self {
+        Self::start_serving("", false)
+    }
+
+    /// [`Self::start`] with the panel in the folder `sub_path` of the public dir (e.g.
+    /// `admin/backups`; `""` for the root), and `pb_hooks/panel.pb.js` installed when `hook`.
+    pub fn start_serving(sub_path: &str, hook: bool) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
+        let public_dir = if sub_path.is_empty() {
+            panel_dist()
+        } else {
+            let public_dir = dir.path().join("public");
+            let folder = public_dir.join(sub_path);
+            std::fs::create_dir_all(folder.parent().expect("a folder")).expect("public dir");
+            std::os::unix::fs::symlink(panel_dist(), &folder).expect("the panel in the public dir");
+            public_dir
+        };
+        if hook {
+            let hooks = dir.path().join("hooks");
+            std::fs::create_dir_all(&hooks).expect("hooks dir");
+            let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pb_hooks/panel.pb.js");
+            std::fs::copy(source, hooks.join("panel.pb.js")).expect("the panel's hook");
+        }
         run_cli(
             &["superuser", "upsert", ADMIN_EMAIL, ADMIN_PASSWORD],
             &dir.path().join("data"),
@@ -65,10 +88,11 @@ impl PocketBase {
             .build()
             .into();
         let mut server = Self {
-            process: Some(spawn_server(dir.path(), &url)),
+            process: Some(spawn_server(dir.path(), &url, &public_dir)),
             dir,
             url,
             agent,
+            public_dir,
         };
         server.wait_until_healthy();
         server
@@ -81,7 +105,7 @@ impl PocketBase {
 
     /// Starts the server again on the same address, with the same data.
     pub fn start_again(&mut self) {
-        self.process = Some(spawn_server(self.dir.path(), &self.url));
+        self.process = Some(spawn_server(self.dir.path(), &self.url, &self.public_dir));
         self.wait_until_healthy();
     }
 
@@ -402,9 +426,9 @@ fn run_cli(args: &[&str], data: &Path) {
     );
 }
 
-/// `pocketbase serve` on `url` with the folders under `dir`, its output appended to
+/// `pocketbase serve` on `url` with the folders under `dir` and `public_dir`, its output appended to
 /// `dir/server.log`.
-fn spawn_server(dir: &Path, url: &str) -> ProcessGroup {
+fn spawn_server(dir: &Path, url: &str, public_dir: &Path) -> ProcessGroup {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -422,7 +446,7 @@ fn spawn_server(dir: &Path, url: &str) -> ProcessGroup {
         .arg("--hooksDir")
         .arg(dir.join("hooks"))
         .arg("--publicDir")
-        .arg(panel_dist())
+        .arg(public_dir)
         .stdin(Stdio::null())
         .stdout(log.try_clone().expect("log file"))
         .stderr(log);

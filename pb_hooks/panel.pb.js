@@ -1,0 +1,77 @@
+/// <reference path="../pb_data/types.d.ts" />
+
+// The PocketBase backups panel, served from the public dir (`--publicDir`, at its root or in a
+// folder such as `admin/backups/`) as a static host should serve it:
+// - compressed: the build's precompressed `<file>.gz` with `Content-Encoding: gzip`
+//   (PocketBase serves the public dir raw);
+// - cached: a year, immutable, for the files Trunk names by their content; `no-cache` for
+//   `index.html`, so a new release is seen on the next load;
+// - under a strict Content-Security-Policy on the page.
+// Only the panel's own files are touched: an .html, .js, .wasm or .css file of the public dir
+// that has a `.gz` beside it. The API (backup downloads with their Range reads included), the
+// dashboard and every other public file pass through as before.
+//
+// Install: copy this one file into `pb_hooks/` (or your `--hooksDir`) and restart PocketBase.
+// More origins the page may call (other PocketBase servers): PB_PANEL_CONNECT_SRC="https://a https://b".
+routerUse((e) => {
+  // Handlers run in their own VM: everything they use is declared inside.
+  const method = e.request.method;
+  const path = e.request.url.path;
+  if ((method !== "GET" && method !== "HEAD") || path.startsWith("/api/") || path.startsWith("/_/")) {
+    return e.next();
+  }
+
+  const args = $os.args;
+  let publicDir = $filepath.join(args[0], "../pb_public");
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] === "--publicDir" && i + 1 < args.length) publicDir = args[i + 1];
+    else if (args[i].startsWith("--publicDir=")) publicDir = args[i].slice("--publicDir=".length);
+  }
+  const exists = (rel) => {
+    try {
+      $os.stat($filepath.join(publicDir, rel));
+      return true;
+    } catch (_) {
+      return false;
+    }
+  };
+
+  let rel = path.replace(/^\/+/, "");
+  if (rel.split("/").includes("..")) return e.next();
+  // The panel's folder without its slash: its relative asset URLs need the slash.
+  if (rel !== "" && !rel.endsWith("/") && exists(rel + "/index.html.gz")) {
+    const query = e.request.url.rawQuery;
+    return e.redirect(301, path + "/" + (query ? "?" + query : ""));
+  }
+  if (rel === "" || rel.endsWith("/")) rel += "index.html";
+  const types = {
+    html: "text/html; charset=utf-8",
+    js: "text/javascript; charset=utf-8",
+    wasm: "application/wasm",
+    css: "text/css; charset=utf-8",
+  };
+  const type = types[rel.slice(rel.lastIndexOf(".") + 1)];
+  if (!type || !exists(rel + ".gz")) return e.next();
+
+  const header = e.response.header();
+  header.set("Content-Type", type);
+  header.set("Vary", "Accept-Encoding");
+  header.set("X-Content-Type-Options", "nosniff");
+  if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(rel)) {
+    header.set("Cache-Control", "public, max-age=31536000, immutable");
+  } else {
+    header.set("Cache-Control", "no-cache");
+  }
+  if (type.startsWith("text/html")) {
+    const connect = ["'self'", $os.getenv("PB_PANEL_CONNECT_SRC")].join(" ").trim();
+    header.set(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+        `connect-src ${connect}; img-src 'self' data:`,
+    );
+  }
+  const fsys = $os.dirFS(publicDir);
+  if (!/\bgzip\b/.test(e.request.header.get("Accept-Encoding"))) return e.fileFS(fsys, rel);
+  header.set("Content-Encoding", "gzip");
+  return e.fileFS(fsys, rel + ".gz");
+});

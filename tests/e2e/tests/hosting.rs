@@ -1,0 +1,230 @@
+//! The same `dist/` in every hosting mode: from PocketBase's public dir with the panel's hook
+//! (compressed, cached, under a strict CSP), under a sub-path of it, and from another origin
+//! (the server entered at sign-in, CORS). In each: sign in, list, download.
+
+use std::path::{Path, PathBuf};
+
+use e2e::{eventually, sign_in, Browser, PocketBase, StaticHost};
+use serde_json::json;
+
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+/// An answer as sent on the wire: nothing decoded.
+struct Raw {
+    status: u16,
+    headers: ureq::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Raw {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+fn get_raw(url: &str, headers: &[(&str, &str)]) -> Raw {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut request = agent.get(url);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut response = request.call().unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    Raw {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        body: response
+            .body_mut()
+            .with_config()
+            .limit(1 << 30)
+            .read_to_vec()
+            .expect("body"),
+    }
+}
+
+fn dist() -> PathBuf {
+    std::env::var_os("PANEL_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+}
+
+/// The name of the release build's file that ends with `suffix`, e.g. `_bg.wasm`.
+fn dist_file(suffix: &str) -> String {
+    let entries = std::fs::read_dir(dist()).expect("dist/");
+    entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| name.ends_with(suffix))
+        .unwrap_or_else(|| panic!("no *{suffix} in dist/"))
+}
+
+/// Clicks `Download <key>` and returns the downloaded bytes once the file is complete.
+async fn download_in_browser(browser: &Browser, key: &str, size: usize) -> Vec<u8> {
+    browser.click_labelled(&format!("Download {key}")).await;
+    let file = browser.wait_for_download(&[]).await;
+    eventually("the download to be complete", || async {
+        let got = std::fs::read(&file).ok()?;
+        (got.len() >= size).then_some(got)
+    })
+    .await
+}
+
+#[tokio::test]
+async fn from_the_public_dir_the_hook_sends_the_panel_compressed_cached_and_under_a_strict_csp() {
+    let server = PocketBase::start_serving("", true);
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    let gzip = [("Accept-Encoding", "gzip, deflate, br")];
+
+    // The page: compressed, never cached stale, under the policy.
+    let page = get_raw(&format!("{}/", server.url()), &gzip);
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-encoding"), Some("gzip"));
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+    assert_eq!(page.header("content-security-policy"), Some(CSP));
+    assert_eq!(
+        page.body,
+        std::fs::read(dist().join("index.html.gz")).unwrap()
+    );
+
+    // The wasm: compressed, cached for a year, the build's own bytes.
+    let wasm = dist_file("_bg.wasm");
+    let url = format!("{}/{wasm}", server.url());
+    let packed = get_raw(&url, &gzip);
+    assert_eq!(packed.status, 200);
+    assert_eq!(packed.header("content-encoding"), Some("gzip"));
+    assert_eq!(packed.header("content-type"), Some("application/wasm"));
+    assert_eq!(
+        packed.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    let on_disk = std::fs::read(dist().join(&wasm)).unwrap();
+    assert_eq!(
+        packed.body,
+        std::fs::read(dist().join(format!("{wasm}.gz"))).unwrap()
+    );
+    assert!(
+        packed.body.len() < on_disk.len() / 2,
+        "the wasm was hardly compressed"
+    );
+    // A client that takes no gzip gets the file itself.
+    assert_eq!(get_raw(&url, &[]).body, on_disk);
+    assert_eq!(get_raw(&url, &[]).header("content-encoding"), None);
+
+    // The API and the backups are left alone: no encoding, and Range reads still work.
+    let health = get_raw(&format!("{}/api/health", server.url()), &gzip);
+    assert_eq!(health.status, 200);
+    assert_eq!(health.header("content-encoding"), None);
+    let token = server.post_json("/api/files/token", Some(&server.admin_token()), json!({}));
+    let token = token.json()["token"]
+        .as_str()
+        .expect("file token")
+        .to_owned();
+    let download = format!("{}/api/backups/source.zip?token={token}", server.url());
+    let part = get_raw(&download, &[gzip[0], ("Range", "bytes=100-1099")]);
+    assert_eq!(part.status, 206, "a Range read of a backup");
+    assert_eq!(part.header("content-encoding"), None);
+    let range = format!("bytes 100-1099/{}", bytes.len());
+    assert_eq!(part.header("content-range"), Some(range.as_str()));
+    assert_eq!(part.body, bytes[100..1100]);
+    let whole = get_raw(&download, &gzip);
+    assert_eq!(
+        (whole.header("content-encoding"), &whole.body),
+        (None, &bytes)
+    );
+
+    // In the browser, under that policy: sign in, list, upload, download, and no violation.
+    let browser = Browser::start().await;
+    browser.record_csp_violations().await;
+    browser.open(server.url()).await;
+    sign_in(&browser, &server).await;
+    browser.wait_for_keys(&["source.zip"]).await;
+    let sizes = browser.resource_sizes("_bg.wasm").await;
+    assert!(
+        matches!(sizes[..], [(sent, decoded)] if sent * 2 < decoded),
+        "the wasm did not arrive compressed: {sizes:?}"
+    );
+
+    let folder = tempfile::tempdir().unwrap();
+    let copy = folder.path().join("uploaded_copy.zip");
+    std::fs::write(&copy, &bytes).unwrap();
+    browser.choose_file("Upload backup", &copy).await;
+    browser.open_dialog().await;
+    browser.click_in_dialog("Upload").await;
+    browser
+        .wait_for_keys(&["uploaded_copy.zip", "source.zip"])
+        .await;
+    assert_eq!(server.download("uploaded_copy.zip"), bytes);
+
+    assert_eq!(
+        download_in_browser(&browser, "source.zip", bytes.len()).await,
+        bytes
+    );
+    assert_eq!(browser.csp_violations().await, Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn under_a_sub_path_of_the_public_dir_the_panel_signs_in_lists_and_downloads() {
+    let server = PocketBase::start_serving("admin/backups", true);
+    server.create_backup("source.zip");
+    server.seed_backup_files(2);
+    let bytes = server.download("source.zip");
+
+    let browser = Browser::start().await;
+    browser.record_csp_violations().await;
+    // Without the slash the hook sends the browser to the folder, where relative URLs work.
+    browser
+        .open(&format!("{}/admin/backups", server.url()))
+        .await;
+    sign_in(&browser, &server).await;
+    browser.wait_for_text("3 backups").await;
+    let mut keys = browser.keys().await;
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "@auto_pb_backup_00000.zip",
+            "pb_backup_00001.zip",
+            "source.zip"
+        ]
+    );
+    let base = format!("{}/admin/backups/", server.url());
+    assert!(browser.current_url().await.starts_with(&base));
+    assert!(!browser.resource_sizes("_bg.wasm").await.is_empty());
+
+    // The view's own address stays under the base, also across a reload.
+    browser.fill("Search backups", "source").await;
+    browser.wait_for_keys(&["source.zip"]).await;
+    assert_eq!(browser.current_url().await, format!("{base}?q=source"));
+    browser.reload().await;
+    browser.wait_for_keys(&["source.zip"]).await;
+
+    assert_eq!(
+        download_in_browser(&browser, "source.zip", bytes.len()).await,
+        bytes
+    );
+    assert_eq!(browser.csp_violations().await, Vec::<String>::new());
+    // PocketBase's own dashboard is still where it was.
+    assert_eq!(get_raw(&format!("{}/_/", server.url()), &[]).status, 200);
+}
+
+#[tokio::test]
+async fn from_another_origin_the_panel_signs_in_lists_and_downloads_through_cors() {
+    let server = PocketBase::start();
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    let host = StaticHost::start();
+    assert_ne!(host.url(), server.url());
+
+    let browser = Browser::start().await;
+    browser.open(&format!("{}/", host.url())).await;
+    sign_in(&browser, &server).await;
+    browser.wait_for_keys(&["source.zip"]).await;
+    assert_eq!(
+        download_in_browser(&browser, "source.zip", bytes.len()).await,
+        bytes
+    );
+    assert!(browser.current_url().await.starts_with(host.url()));
+}
