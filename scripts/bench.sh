@@ -3,6 +3,7 @@
 # its figures.
 #   scripts/bench.sh upload [megabytes]  one large upload: time and the tab's memory (1024)
 #   scripts/bench.sh list [count]        that many backups: list and search timings (10000)
+#   scripts/bench.sh inspect [megabytes] one large backup inspected: the bytes read (1024)
 #   scripts/bench.sh vs-dashboard [counts] [runs]
 #                                        this panel and PocketBase's dashboard side by side,
 #                                        cold loads to rows painted, fast and slow link (50,10000 5)
@@ -11,8 +12,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 case "${1:-}" in
   upload) bin=bench_upload default=1024 ;;
   list) bin=bench_list default=10000 ;;
+  inspect) bin=bench_inspect default=1024 ;;
   vs-dashboard) bin=bench_dashboard default=50,10000 ;;
-  *) echo "usage: scripts/bench.sh upload|list|vs-dashboard [size]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh upload|list|inspect|vs-dashboard [size]" >&2; exit 2 ;;
 esac
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"

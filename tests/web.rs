@@ -299,6 +299,7 @@ async fn row_actions_name_their_key_and_report_it() {
     assert_eq!(
         names,
         [
+            format!("Inspect {key}"),
             format!("Download {key}"),
             format!("Restore {key}"),
             format!("Delete {key}")
@@ -314,6 +315,7 @@ async fn row_actions_name_their_key_and_report_it() {
     assert_eq!(
         clicked.get_untracked(),
         [
+            RowAction::Inspect(key.into()),
             RowAction::Download(key.into()),
             RowAction::Restore(key.into()),
             RowAction::Delete(key.into())
@@ -351,7 +353,7 @@ async fn row_actions_name_their_key_and_report_it() {
         host.query_selector_all("tbody button:disabled")
             .unwrap()
             .length()
-            == 3
+            == 4
     })
     .await;
 }

@@ -4,6 +4,7 @@
 //! `state` reaches it through this module, so the HTTP rules live in exactly one place.
 
 mod client;
+mod contents;
 pub mod cron;
 mod error;
 mod json;
@@ -17,6 +18,7 @@ mod url;
 pub mod zip;
 
 pub use client::PocketBase;
+pub use contents::Contents;
 pub use error::{ApiError, FieldError};
 pub use json::{decode, encode};
 pub use realtime::RealtimeLink;

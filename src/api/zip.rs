@@ -90,8 +90,26 @@ pub fn read_zip64_record(record: &[u8]) -> Option<Directory> {
     })
 }
 
-/// Whether the central directory lists an entry named exactly `name`. `None`: malformed.
-pub fn lists_entry(directory: &[u8], name: &str) -> Option<bool> {
+/// One file of an archive, as its central directory describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    /// Bytes as stored in the archive.
+    pub compressed: u64,
+    /// Bytes once extracted.
+    pub size: u64,
+    pub crc32: u32,
+    pub method: u16,
+    /// Where the entry's local header starts in the file.
+    pub offset: u64,
+}
+
+const ZIP64_EXTRA_ID: u64 = 0x0001;
+const SATURATED: u64 = 0xFFFF_FFFF;
+
+/// Every entry of a central directory, in its order. `None`: malformed.
+pub fn entries(directory: &[u8]) -> Option<Vec<Entry>> {
+    let mut found = Vec::new();
     let mut at = 0;
     while at < directory.len() {
         if u32_at(directory, at)? != u64::from(ENTRY_SIGNATURE) {
@@ -100,13 +118,46 @@ pub fn lists_entry(directory: &[u8], name: &str) -> Option<bool> {
         let name_len = u16_at(directory, at + 28)? as usize;
         let extra_len = u16_at(directory, at + 30)? as usize;
         let comment_len = u16_at(directory, at + 32)? as usize;
-        let entry_name = directory.get(at + 46..at + 46 + name_len)?;
-        if entry_name == name.as_bytes() {
-            return Some(true);
-        }
+        let name = directory.get(at + 46..at + 46 + name_len)?;
+        let extra = directory.get(at + 46 + name_len..at + 46 + name_len + extra_len)?;
+        let mut entry = Entry {
+            name: String::from_utf8_lossy(name).into_owned(),
+            compressed: u32_at(directory, at + 20)?,
+            size: u32_at(directory, at + 24)?,
+            crc32: u32_at(directory, at + 16)? as u32,
+            method: u16_at(directory, at + 10)? as u16,
+            offset: u32_at(directory, at + 42)?,
+        };
+        widen_from_zip64_extra(&mut entry, extra)?;
+        found.push(entry);
         at += 46 + name_len + extra_len + comment_len;
     }
-    Some(false)
+    Some(found)
+}
+
+/// A zip64 entry keeps its real sizes and offset in an extra field, in this order, for just
+/// the values its directory record saturates.
+fn widen_from_zip64_extra(entry: &mut Entry, mut extra: &[u8]) -> Option<()> {
+    while extra.len() >= 4 {
+        let (id, len) = (u16_at(extra, 0)?, u16_at(extra, 2)? as usize);
+        let data = extra.get(4..4 + len)?;
+        if id == ZIP64_EXTRA_ID {
+            let mut at = 0;
+            for value in [&mut entry.size, &mut entry.compressed, &mut entry.offset] {
+                if *value == SATURATED {
+                    *value = u64_at(data, at)?;
+                    at += 8;
+                }
+            }
+        }
+        extra = &extra[4 + len..];
+    }
+    Some(())
+}
+
+/// Whether the central directory lists an entry named exactly `name`. `None`: malformed.
+pub fn lists_entry(directory: &[u8], name: &str) -> Option<bool> {
+    Some(entries(directory)?.iter().any(|entry| entry.name == name))
 }
 
 /// Reads bytes `start..end` of a file, `None` when it cannot. One type for every reader, so
@@ -122,14 +173,13 @@ pub enum ZipProblem {
     Unreadable,
 }
 
-/// Whether the zip of `size` bytes lists an entry named `name`, reading only its first bytes,
-/// its tail and its central directory through `read(start, end)`. `Ok(None)`: its directory is
-/// too large to read.
-pub async fn lists_file(
+/// The central directory of the zip of `size` bytes, reading only its first bytes, its tail
+/// and the directory itself through `read(start, end)`. `Ok(None)`: the directory is too large
+/// to read.
+pub async fn read_directory(
     size: u64,
-    name: &str,
     read: &ReadRange<'_>,
-) -> Result<Option<bool>, ZipProblem> {
+) -> Result<Option<Vec<u8>>, ZipProblem> {
     let bytes = |start: u64, end: u64| {
         let part = read(start, end);
         async move { part.await.ok_or(ZipProblem::Unreadable) }
@@ -156,10 +206,32 @@ pub async fn lists_file(
         .checked_add(directory.len)
         .filter(|&end| end <= size)
         .ok_or(ZipProblem::NotZip)?;
-    let listing = bytes(directory.offset, end).await?;
-    lists_entry(&listing, name)
-        .map(Some)
-        .ok_or(ZipProblem::NotZip)
+    bytes(directory.offset, end).await.map(Some)
+}
+
+/// Whether the zip of `size` bytes lists an entry named `name` (see [`read_directory`]).
+pub async fn lists_file(
+    size: u64,
+    name: &str,
+    read: &ReadRange<'_>,
+) -> Result<Option<bool>, ZipProblem> {
+    match read_directory(size, read).await? {
+        Some(listing) => lists_entry(&listing, name)
+            .map(Some)
+            .ok_or(ZipProblem::NotZip),
+        None => Ok(None),
+    }
+}
+
+/// Every entry of the zip of `size` bytes (see [`read_directory`]).
+pub async fn read_entries(
+    size: u64,
+    read: &ReadRange<'_>,
+) -> Result<Option<Vec<Entry>>, ZipProblem> {
+    match read_directory(size, read).await? {
+        Some(listing) => entries(&listing).map(Some).ok_or(ZipProblem::NotZip),
+        None => Ok(None),
+    }
 }
 
 #[cfg(test)]
@@ -309,6 +381,55 @@ mod tests {
         assert!(d.offset > 300_000);
         let listing = &file[d.offset as usize..(d.offset + d.len) as usize];
         assert_eq!(lists_entry(listing, "data.db"), Some(true));
+    }
+
+    #[test]
+    fn lists_every_entry_with_its_sizes() {
+        let file = zip(&[("storage/a.txt", b"abc"), ("data.db", b"sqlite")], b"");
+        let listed = entries(&directory_of(&file).unwrap()).unwrap();
+        let names: Vec<_> = listed
+            .iter()
+            .map(|e| (e.name.as_str(), e.size, e.offset))
+            .collect();
+        assert_eq!(
+            names,
+            [("storage/a.txt", 3, 0), ("data.db", 6, 30 + 13 + 3)]
+        );
+        assert_eq!(entries(b"PK\x01\x02 too short"), None);
+    }
+
+    #[test]
+    fn widens_sizes_from_a_zip64_extra_field() {
+        let mut directory = ENTRY_SIGNATURE.to_le_bytes().to_vec();
+        directory.extend_from_slice(&[45, 0, 45, 0, 0, 0, 8, 0, 0, 0, 0, 0]);
+        directory.extend_from_slice(&0xDEAD_BEEFu32.to_le_bytes());
+        directory.extend_from_slice(&[0xFF; 8]); // both sizes saturated
+        directory.extend_from_slice(&7u16.to_le_bytes());
+        directory.extend_from_slice(&20u16.to_le_bytes());
+        directory.extend_from_slice(&[0; 10]); // comment, disk, attributes
+        directory.extend_from_slice(&99u32.to_le_bytes()); // offset not saturated
+        directory.extend_from_slice(b"data.db");
+        directory.extend_from_slice(&1u16.to_le_bytes());
+        directory.extend_from_slice(&16u16.to_le_bytes());
+        directory.extend_from_slice(&6_000_000_000u64.to_le_bytes());
+        directory.extend_from_slice(&5_000_000_000u64.to_le_bytes());
+        let listed = entries(&directory).unwrap();
+        assert_eq!(
+            listed,
+            [Entry {
+                name: "data.db".into(),
+                compressed: 5_000_000_000,
+                size: 6_000_000_000,
+                crc32: 0xDEAD_BEEF,
+                method: 8,
+                offset: 99,
+            }]
+        );
+        // A saturated size with no extra field to widen it is malformed.
+        let mut short = directory.clone();
+        short.truncate(short.len() - 8);
+        short[30] = 12;
+        assert_eq!(entries(&short), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::text;
 /// What a row's button asks for, with the row's key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RowAction {
+    Inspect(String),
     Download(String),
     Restore(String),
     Delete(String),
@@ -292,6 +293,7 @@ fn BackupRow(
                 {age.map(|age| view! { <span class="age">{age}</span> })}
             </td>
             <td class="actions">
+                {button(text::p().inspect, text::t().inspect_label(&key), RowAction::Inspect(key.clone()), "")}
                 {button(text::p().download, text::t().download_label(&key), RowAction::Download(key.clone()), "")}
                 {button(text::p().restore, text::t().restore_label(&key), RowAction::Restore(key.clone()), "")}
                 {button(text::p().delete, text::t().delete_label(&key), RowAction::Delete(key.clone()), "danger-text")}

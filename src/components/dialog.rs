@@ -23,6 +23,9 @@ pub fn ConfirmDialog(
     /// The server's refusal of the last attempt, shown inside the dialog.
     #[prop(into, optional)]
     error: Signal<Option<ApiError>>,
+    /// A dialog that only tells: one button, Close (the same view, so no code of its own).
+    #[prop(optional)]
+    only_close: bool,
     on_confirm: Callback<()>,
     children: Children,
 ) -> impl IntoView {
@@ -65,10 +68,11 @@ pub fn ConfirmDialog(
                 <ErrorNotice error />
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| open.set(false) disabled=pending>
-                        {text::p().cancel}
+                        {if only_close { text::p().close } else { text::p().cancel }}
                     </button>
                     <button
                         type="submit"
+                        hidden=only_close
                         class=if danger { "danger" } else { "primary" }
                         disabled=move || pending.get() || !can_confirm.get()
                     >

@@ -1,5 +1,6 @@
 //! Small view pieces that take signals and callbacks; none of them calls the server.
 
+mod backup_contents;
 mod backup_table;
 mod dialog;
 mod download;
@@ -13,6 +14,7 @@ mod toaster;
 mod upload_progress;
 mod upload_zone;
 
+pub use backup_contents::BackupContents;
 pub use backup_table::{BackupTable, RowAction};
 pub use dialog::{open_for, ConfirmDialog};
 pub use download::start_download;

@@ -79,6 +79,20 @@ pub const PHRASES: Phrases = Phrases {
     restore_explained: "Restoring replaces the whole database, the settings, the uploaded files and the superusers with the content of this backup. Everything changed since it was made is lost. PocketBase then restarts, and you may have to sign in again with a superuser of the restored data.",
     restore_confirm_label: "Type the backup name to confirm",
     restore_no_data_db: "This backup has no data.db, so it is not a PocketBase backup: PocketBase will refuse to restore it and keep its current data.",
+    inspect: "Inspect",
+    inspect_title: "What this backup holds",
+    inspect_reading: "Reading the backup's table of contents from its end…",
+    inspect_is_backup: "A PocketBase backup: it has data.db.",
+    inspect_no_data_db: "Not a PocketBase backup: it has no data.db, so restoring it will fail.",
+    inspect_not_zip: "Not a zip archive, so not a PocketBase backup: restoring it will fail.",
+    inspect_too_large: "Its table of contents is over 16 MB: the panel does not read that much.",
+    inspect_unreadable: "What it holds could not be read: the server did not give the bytes asked for.",
+    close: "Close",
+    contents_files: "Files",
+    contents_uploaded: "Uploaded files (storage/)",
+    contents_archive: "Size",
+    contents_read: "Read to show this",
+    contents_missing: "missing",
     restore_waits: "A backup or restore is running on the server: restoring waits until it ends.",
     restore_slow: "PocketBase has not answered for 10 minutes after the restore. Check the server and its logs.",
     backup_first: "Back up current data first",
@@ -185,6 +199,29 @@ impl Words for En {
 
     fn restore_label(&self, key: &str) -> String {
         format!("Restore {key}")
+    }
+
+    fn inspect_label(&self, key: &str) -> String {
+        format!("Inspect {key}")
+    }
+
+    fn uploaded_files(&self, count: usize, total: &str, largest: Option<(&str, &str)>) -> String {
+        let files = if count == 1 { "file" } else { "files" };
+        match largest {
+            Some((name, size)) if count > 1 => {
+                format!("{count} {files}, {total} in all; the largest: {name} ({size})")
+            }
+            Some((name, _)) => format!("1 file: {name} ({total})"),
+            None => "none".to_owned(),
+        }
+    }
+
+    fn stored_extracted(&self, stored: &str, extracted: &str) -> String {
+        format!("{stored} stored, {extracted} extracted")
+    }
+
+    fn read_of(&self, read: &str, size: &str) -> String {
+        format!("{read} of {size}")
     }
 
     fn creating(&self, name: &str) -> String {

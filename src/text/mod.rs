@@ -191,6 +191,20 @@ phrases! {
     restore_explained,
     restore_confirm_label,
     restore_no_data_db,
+    inspect,
+    inspect_title,
+    inspect_reading,
+    inspect_is_backup,
+    inspect_no_data_db,
+    inspect_not_zip,
+    inspect_too_large,
+    inspect_unreadable,
+    close,
+    contents_files,
+    contents_uploaded,
+    contents_archive,
+    contents_read,
+    contents_missing,
     restore_waits,
     restore_slow,
     backup_first,
@@ -269,6 +283,13 @@ pub trait Words {
     fn delete_label(&self, key: &str) -> String;
     fn download_label(&self, key: &str) -> String;
     fn restore_label(&self, key: &str) -> String;
+    fn inspect_label(&self, key: &str) -> String;
+    /// `3 files, 1.2 MB in all; the largest: photo.png (900.0 kB)`
+    fn uploaded_files(&self, count: usize, total: &str, largest: Option<(&str, &str)>) -> String;
+    /// `52.0 kB stored, 4.1 MB extracted`
+    fn stored_extracted(&self, stored: &str, extracted: &str) -> String;
+    /// `66.1 kB of 1.0 GB`
+    fn read_of(&self, read: &str, size: &str) -> String;
     fn creating(&self, name: &str) -> String;
     fn uploading(&self, name: &str) -> String;
     /// `12.3 MB of 250.0 MB · 4% · 3.2 MB/s · 1 min 15 s left`

@@ -79,6 +79,20 @@ pub const PHRASES: Phrases = Phrases {
     restore_explained: "恢复会用此备份的内容替换整个数据库、设置、已上传的文件和超级用户。备份创建之后的所有更改都将丢失。随后 PocketBase 会重启，你可能需要使用恢复后数据中的超级用户重新登录。",
     restore_confirm_label: "输入备份名称以确认",
     restore_no_data_db: "此备份中没有 data.db，因此不是 PocketBase 备份：PocketBase 会拒绝恢复，并保留当前数据。",
+    inspect: "查看",
+    inspect_title: "此备份包含的内容",
+    inspect_reading: "正在从备份末尾读取其目录…",
+    inspect_is_backup: "这是 PocketBase 备份：其中有 data.db。",
+    inspect_no_data_db: "这不是 PocketBase 备份：其中没有 data.db，恢复它将会失败。",
+    inspect_not_zip: "这不是 zip 压缩包，因此不是 PocketBase 备份：恢复它将会失败。",
+    inspect_too_large: "其目录超过 16 MB：本面板不读取这么多数据。",
+    inspect_unreadable: "无法读取其内容：服务器没有返回所请求的字节。",
+    close: "关闭",
+    contents_files: "文件",
+    contents_uploaded: "已上传的文件（storage/）",
+    contents_archive: "大小",
+    contents_read: "为显示此内容而读取",
+    contents_missing: "缺失",
     restore_waits: "服务器上正在进行备份或恢复：恢复将等待其结束后开始。",
     restore_slow: "发起恢复后，PocketBase 已有 10 分钟没有响应。请检查服务器及其日志。",
     backup_first: "先备份当前数据",
@@ -180,6 +194,28 @@ impl Words for Zh {
 
     fn restore_label(&self, key: &str) -> String {
         format!("恢复 {key}")
+    }
+
+    fn inspect_label(&self, key: &str) -> String {
+        format!("查看 {key}")
+    }
+
+    fn uploaded_files(&self, count: usize, total: &str, largest: Option<(&str, &str)>) -> String {
+        match largest {
+            Some((name, size)) if count > 1 => {
+                format!("{count} 个文件，共 {total}；最大的是 {name}（{size}）")
+            }
+            Some((name, _)) => format!("1 个文件：{name}（{total}）"),
+            None => "无".to_owned(),
+        }
+    }
+
+    fn stored_extracted(&self, stored: &str, extracted: &str) -> String {
+        format!("压缩后 {stored}，解压后 {extracted}")
+    }
+
+    fn read_of(&self, read: &str, size: &str) -> String {
+        format!("{read}（共 {size}）")
     }
 
     fn creating(&self, name: &str) -> String {

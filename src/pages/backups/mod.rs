@@ -4,6 +4,7 @@ mod auto_health;
 mod create;
 mod delete;
 mod find;
+mod inspect;
 mod restore;
 mod upload;
 
@@ -112,6 +113,7 @@ pub fn BackupsPage() -> impl IntoView {
         })
     });
     let restore_target = RwSignal::new(None::<String>);
+    let inspect_target = RwSignal::new(None::<String>);
     let on_action = Callback::new(move |action: RowAction| match action {
         RowAction::Download(key) => spawn_local(async move {
             match backups.download_link(&key).await {
@@ -121,6 +123,7 @@ pub fn BackupsPage() -> impl IntoView {
         }),
         RowAction::Delete(key) => delete_target.set(Some(vec![key])),
         RowAction::Restore(key) => restore_target.set(Some(key)),
+        RowAction::Inspect(key) => inspect_target.set(Some(key)),
     });
 
     // Work starting and ending, for screen readers: one region always in the page, so each
@@ -242,6 +245,7 @@ pub fn BackupsPage() -> impl IntoView {
             {move || no_matches().then(|| view! { <p class="empty">{text::p().no_matches}</p> })}
             <delete::DeleteBackups target=delete_target />
             <restore::RestoreBackup target=restore_target locked=server_busy />
+            <inspect::InspectBackup target=inspect_target />
             <LeaveDialog />
         </main>
         <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />

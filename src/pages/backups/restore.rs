@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{open_for, ConfirmDialog, TextField};
+use crate::components::{open_for, BackupContents, ConfirmDialog, TextField};
 use crate::state::{
-    BackupsState, CreateOutcome, RestorePhase, RestoreRefusal, Toasts, Unconfirmed,
+    BackupsState, CreateOutcome, Inspected, RestorePhase, RestoreRefusal, Toasts, Unconfirmed,
 };
 use crate::text;
 
@@ -22,20 +22,20 @@ pub fn RestoreBackup(
     let refused = RwSignal::new(None::<String>);
     let typed = RwSignal::new(String::new());
     let backup_first = RwSignal::new(false);
-    // Whether the backup lists data.db, read from its end when the dialog opens.
-    let has_data_db = RwSignal::new(None::<bool>);
+    // What the backup holds, read from its end when the dialog opens.
+    let inspected = RwSignal::new(None::<Inspected>);
     open_for(target, open, move || {
         typed.set(String::new());
         backup_first.set(false);
         refused.set(None);
-        has_data_db.set(None);
+        inspected.set(None);
         // At idle the page checks the server rarely: whether it is busy must be known now.
         backups.check_now();
         if let Some(key) = target.get_untracked() {
             spawn_local(async move {
-                let listed = backups.lists_data_db(key.clone()).await;
+                let found = backups.inspect(key.clone()).await;
                 if target.get_untracked().as_ref() == Some(&key) {
-                    has_data_db.set(listed);
+                    inspected.set(Some(found));
                 }
             });
         }
@@ -74,9 +74,11 @@ pub fn RestoreBackup(
         >
             <p class="subject">{move || target.get()}</p>
             {move || {
-                (has_data_db.get() == Some(false))
+                let fails = inspected.with(|i| i.as_ref().and_then(|i| i.inspection.restore_fails()));
+                (fails == Some(true))
                     .then(|| view! { <p class="notice error" role="alert">{text::p().restore_no_data_db}</p> })
             }}
+            <BackupContents inspected />
             <p>{text::p().restore_explained}</p>
             <label class="check">
                 <input type="checkbox" bind:checked=backup_first />

@@ -691,13 +691,13 @@ impl Browser {
         serde_json::from_value(self.script(script, vec![]).await).expect("violations")
     }
 
-    /// The page's loaded resources whose URL ends with `suffix`, each as (bytes of the body as
+    /// The page's loaded resources whose URL contains `part`, each as (bytes of the body as
     /// sent, bytes after decoding), from the browser's Resource Timing.
-    pub async fn resource_sizes(&self, suffix: &str) -> Vec<(u64, u64)> {
+    pub async fn resource_sizes(&self, part: &str) -> Vec<(u64, u64)> {
         let script = "return performance.getEntriesByType('resource')
-            .filter(r => r.name.endsWith(arguments[0]))
+            .filter(r => r.name.includes(arguments[0]))
             .map(r => [r.encodedBodySize, r.decodedBodySize]);";
-        serde_json::from_value(self.script(script, vec![json!(suffix)]).await).expect("sizes")
+        serde_json::from_value(self.script(script, vec![json!(part)]).await).expect("sizes")
     }
 
     /// A PNG of the page, to look at what a person sees.

@@ -57,6 +57,12 @@ pub fn zip_without_data_db() -> Vec<u8> {
     std::fs::read(&path).expect("zip")
 }
 
+/// A benchmark's first command-line argument as a number, or `default` without one.
+pub fn number_argument(default: usize) -> usize {
+    let argument = std::env::args().nth(1);
+    argument.map_or(default, |a| a.parse().expect("a number"))
+}
+
 /// The claims of a JWT (its middle part, base64url), e.g. `{"type": "file", …}`.
 pub fn jwt_claims(token: &str) -> serde_json::Value {
     let payload = token.split('.').nth(1).expect("a JWT has three parts");

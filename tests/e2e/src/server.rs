@@ -337,23 +337,71 @@ impl PocketBase {
 
     /// `POST /api/backups/upload` with `bytes` as a file named `name` (the key it becomes).
     pub fn upload(&self, name: &str, bytes: &[u8]) -> Answer {
+        self.post_file("/api/backups/upload", "file", name, bytes)
+    }
+
+    /// Stores `bytes` as an uploaded file named like `file_name` in a record of the collection
+    /// `documents` (made with a file field when missing): what a backup keeps under
+    /// `storage/`. Returns the name PocketBase stored it under (with its random suffix).
+    pub fn add_uploaded_file(&self, file_name: &str, bytes: &[u8]) -> String {
+        let token = self.admin_token();
+        if self
+            .get("/api/collections/documents", Some(&token))
+            .is_none_or(|a| a.status != 200)
+        {
+            let collection = json!({
+                "name": "documents",
+                "type": "base",
+                "fields": [{"name": "document", "type": "file", "maxSelect": 1, "maxSize": 50_000_000}],
+            });
+            let made = self.post_json("/api/collections", Some(&token), collection);
+            assert_eq!(made.status, 200, "collection: {}", made.body);
+        }
+        let record = self.post_file(
+            "/api/collections/documents/records",
+            "document",
+            file_name,
+            bytes,
+        );
+        assert_eq!(record.status, 200, "record: {}", record.body);
+        record.json()["document"]
+            .as_str()
+            .expect("stored file name")
+            .to_owned()
+    }
+
+    /// A multipart `POST` of one file, as the superuser.
+    fn post_file(&self, path: &str, field: &str, name: &str, bytes: &[u8]) -> Answer {
         let boundary = "e2e-boundary-7d1f0c";
+        let kind = if name.ends_with(".zip") {
+            "application/zip"
+        } else {
+            "application/octet-stream"
+        };
         let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-             Content-Type: application/zip\r\n\r\n"
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n\
+             Content-Type: {kind}\r\n\r\n"
         )
         .into_bytes();
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         let request = self
             .agent
-            .post(format!("{}/api/backups/upload", self.url))
+            .post(format!("{}{path}", self.url))
             .header("Authorization", &self.admin_token())
             .header(
                 "Content-Type",
                 &format!("multipart/form-data; boundary={boundary}"),
             );
         answer(request.send(&body[..]).expect("upload"))
+    }
+
+    /// Moves the file at `path` into the server's backups folder as `key`, as a backup copied
+    /// there by hand would be (for files too large to send through the API in a test).
+    pub fn seed_backup_from(&self, path: &Path, key: &str) {
+        let folder = self.dir.path().join("data/backups");
+        std::fs::create_dir_all(&folder).expect("backups dir");
+        std::fs::rename(path, folder.join(key)).expect("move the backup in");
     }
 
     pub fn get(&self, path: &str, token: Option<&str>) -> Option<Answer> {

@@ -167,13 +167,14 @@ async fn a_keyboard_alone_signs_in_creates_a_backup_and_deletes_it() {
 
     // One tab stop per action in a row.
     let mut stops = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         browser.press_tab(1).await;
         stops.push(browser.focused().await);
     }
     assert_eq!(
         stops,
         [
+            "Inspect keyboard.zip",
             "Download keyboard.zip",
             "Restore keyboard.zip",
             "Delete keyboard.zip",

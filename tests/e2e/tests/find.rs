@@ -219,13 +219,13 @@ async fn a_long_list_puts_only_the_rows_on_screen_in_the_page() {
     })
     .await;
 
-    // The keyboard walks on past the rows first in the page: each row has four stops, one per
-    // action (checkbox, three buttons), and rows come into the page as focus scrolls down.
+    // The keyboard walks on past the rows first in the page: each row has five stops, one per
+    // action (checkbox, four buttons), and rows come into the page as focus scrolls down.
     browser.script("window.scrollTo(0, 0);", vec![]).await;
     browser
         .click_labelled("Select @auto_pb_backup_00000.zip")
         .await;
-    browser.press_tab(4 * 70).await;
+    browser.press_tab(5 * 70).await;
     assert_eq!(browser.focused().await, "Select @auto_pb_backup_00210.zip");
 
     // "Select all" takes every backup of the list, not only those in the page; the question

@@ -95,10 +95,7 @@ fn report(indent: &str, label: &str, runs: &[f64]) {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let count: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
+    let count = e2e::number_argument(10_000);
     let server = PocketBase::start();
     server.seed_backup_files(count);
     let browser = signed_in(&server).await;

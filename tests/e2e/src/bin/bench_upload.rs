@@ -75,10 +75,7 @@ fn mb(bytes: u64) -> f64 {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let megabytes: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(1024);
+    let megabytes = e2e::number_argument(1024);
     let files = tempfile::tempdir().expect("temp dir");
     let file = files.path().join("bench_upload.zip");
     write_backup_like_zip(&file, megabytes * 1_000_000);

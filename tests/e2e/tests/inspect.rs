@@ -1,0 +1,110 @@
+//! Looking inside a stored backup without downloading it: its zip directory is read from the
+//! end through `Range` requests, and the summary is shown per row and in the restore dialog.
+
+use e2e::{signed_in, Browser, PocketBase};
+
+/// Bytes of the backup `key` the page fetched, summed from Resource Timing (bodies as sent),
+/// and the largest single answer.
+async fn bytes_fetched(browser: &Browser, key: &str) -> (u64, u64) {
+    let sizes = browser
+        .resource_sizes(&format!("/api/backups/{key}?"))
+        .await;
+    let total = sizes.iter().map(|(sent, _)| sent).sum();
+    let largest = sizes.iter().map(|(sent, _)| *sent).max().unwrap_or(0);
+    (total, largest)
+}
+
+fn random_bytes(len: usize) -> Vec<u8> {
+    // Incompressible, so the backup is as large as the file: xorshift, no dependency.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_real_backup_shows_its_databases_and_uploaded_files_without_being_downloaded() {
+    let server = PocketBase::start();
+    let stored = server.add_uploaded_file("report.bin", &random_bytes(3_000_000));
+    server.create_backup("with_files.zip");
+    let size = server.backups()[0].1;
+    assert!(size > 3_000_000, "the backup holds the upload: {size} B");
+
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["with_files.zip"]).await;
+    browser.click_labelled("Inspect with_files.zip").await;
+    assert_eq!(browser.open_dialog().await.1, "What this backup holds");
+    browser
+        .wait_for_text("A PocketBase backup: it has data.db.")
+        .await;
+    assert!(browser.dialog_text().await.contains("with_files.zip"));
+    // Files, data.db, auxiliary.db, uploaded files, sizes, what was read.
+    let shown = browser.texts("dialog[open] dl.contents dd").await;
+    assert_eq!(shown.len(), 6, "{shown:?}");
+    assert!(
+        shown[1].ends_with(" kB") || shown[1].ends_with(" MB"),
+        "data.db: {shown:?}"
+    );
+    assert!(
+        shown[2].ends_with(" kB") || shown[2].ends_with(" MB"),
+        "auxiliary.db: {shown:?}"
+    );
+    assert_eq!(shown[3], format!("1 file: {stored} (3.0 MB)"));
+    assert!(
+        shown[5].contains(" kB of ") && shown[5].ends_with(" MB"),
+        "read: {shown:?}"
+    );
+
+    // Read from the end: a few tens of KB of a 3 MB backup, no answer the whole file.
+    let (fetched, largest) = bytes_fetched(&browser, "with_files.zip").await;
+    assert!(fetched > 0, "nothing was read");
+    assert!(fetched < 100_000, "read {fetched} B of {size} B");
+    assert!(
+        largest < size / 10,
+        "one answer was {largest} B of {size} B"
+    );
+    browser.click_in_dialog("Close").await;
+    browser.wait_for_no_dialog().await;
+
+    // The restore dialog shows the same, before anything is restored.
+    browser.click_labelled("Restore with_files.zip").await;
+    browser.open_dialog().await;
+    e2e::eventually("the summary in the restore dialog", || async {
+        let said = browser.dialog_text().await;
+        said.contains(&format!("1 file: {stored} (3.0 MB)"))
+            .then_some(())
+    })
+    .await;
+    assert!(!browser.dialog_text().await.contains("has no data.db"));
+    browser.press_escape().await;
+    browser.wait_for_no_dialog().await;
+    assert_eq!(server.keys(), ["with_files.zip"]);
+}
+
+#[tokio::test]
+async fn a_zip_without_data_db_is_judged_no_backup_that_restoring_it_will_fail() {
+    let server = PocketBase::start();
+    assert_eq!(
+        server
+            .upload("no_data.zip", &e2e::zip_without_data_db())
+            .status,
+        204
+    );
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["no_data.zip"]).await;
+    browser.click_labelled("Inspect no_data.zip").await;
+    let verdict = browser
+        .wait_for_alert(
+            e2e::PATIENCE,
+            "Not a PocketBase backup: it has no data.db, so restoring it will fail.",
+        )
+        .await;
+    assert!(verdict.contains("restoring it will fail"));
+    let shown = browser.texts("dialog[open] dl.contents dd").await;
+    assert_eq!(shown[1..4], ["missing", "missing", "none"], "{shown:?}");
+}
