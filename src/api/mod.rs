@@ -33,4 +33,4 @@ pub use types::{
     LogData, LogEntry, S3Patch, S3Settings, ServerSettings,
 };
 pub use upload::{UploadCanceller, UploadRequest};
-pub use url::{download_url, encode_segment, normalize_server_url, BadServerUrl};
+pub use url::{download_command, download_url, encode_segment, normalize_server_url, BadServerUrl};

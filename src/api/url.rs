@@ -64,6 +64,18 @@ pub fn download_url(base: &str, key: &str, file_token: &str) -> String {
     )
 }
 
+/// A shell line that downloads `url` into a file named `key` with curl, for an admin to run on
+/// another machine: `curl -fLo '<key>' '<url>'`. Both are single-quoted, so nothing in a key
+/// (spaces, `$`, `;`, quotes) reaches the shell as syntax.
+pub fn download_command(key: &str, url: &str) -> String {
+    format!("curl -fLo {} {}", shell_quote(key), shell_quote(url))
+}
+
+/// `text` as one POSIX shell word: inside single quotes, where only `'` needs care (`'\''`).
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +114,18 @@ mod tests {
         assert_eq!(
             download_url(base, "a#b.zip", "t.k+n="),
             "http://127.0.0.1:8090/api/backups/a%23b.zip?token=t.k%2Bn%3D"
+        );
+    }
+
+    #[test]
+    fn quotes_download_commands_for_the_shell() {
+        assert_eq!(
+            download_command("a.zip", "http://h/api/backups/a.zip?token=t"),
+            "curl -fLo 'a.zip' 'http://h/api/backups/a.zip?token=t'"
+        );
+        assert_eq!(
+            download_command("it's $HOME; rm -rf x.zip", "u"),
+            "curl -fLo 'it'\\''s $HOME; rm -rf x.zip' 'u'"
         );
     }
 

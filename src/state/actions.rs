@@ -22,6 +22,16 @@ pub struct Deleted {
     pub refused: Vec<(String, ApiError)>,
 }
 
+/// A download command for another machine.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DownloadCommand {
+    pub line: String,
+    /// When its file token stops working, from the token's `exp` claim.
+    pub expires_ms: Option<f64>,
+    /// Whether the browser let it onto the clipboard (else it is shown to copy by hand).
+    pub copied: bool,
+}
+
 impl BackupsState {
     /// The browser-side reason a name cannot be used, if any: the server's rule, or a key the
     /// list already has.
@@ -39,6 +49,20 @@ impl BackupsState {
         let client = self.client()?;
         let token = self.session.screen(&client, client.file_token().await)?;
         Ok(client.download_url(&token, key))
+    }
+
+    /// A `curl` line that downloads `key` on any machine, with a fresh file token, put on the
+    /// clipboard.
+    pub async fn copy_download_command(self, key: &str) -> Result<DownloadCommand, ApiError> {
+        let client = self.client()?;
+        let token = self.session.screen(&client, client.file_token().await)?;
+        let line = crate::api::download_command(key, &client.download_url(&token, key));
+        let copied = super::browser::copy_text(&line).await;
+        Ok(DownloadCommand {
+            expires_ms: crate::api::token_expiry(&token).map(|s| s * 1000.0),
+            line,
+            copied,
+        })
     }
 
     /// `DELETE /api/backups/{key}` for each key, one after the other. A refusal of one does not

@@ -62,6 +62,15 @@ pub fn push_address(path_and_query: &str) {
     }
 }
 
+/// Puts `text` on the clipboard; `false` when the browser did not allow it.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}
+
 /// Bytes `start..end` of a file, read without touching the rest of it.
 pub async fn read_slice(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
     let part = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;

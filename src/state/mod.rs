@@ -21,7 +21,7 @@ mod storage;
 mod toasts;
 mod upload;
 
-pub use actions::{Deleted, NewNameProblem};
+pub use actions::{Deleted, DownloadCommand, NewNameProblem};
 pub use address::Page;
 pub use auto_backups::{AutoBackups, AutoRunOutcome, FailureHistory};
 pub use auto_health::{newest_auto, staleness, Staleness};

@@ -93,6 +93,8 @@ pub const PHRASES: Phrases = Phrases {
     contents_archive: "Size",
     contents_read: "Read to show this",
     contents_missing: "missing",
+    copy_command: "Copy download command",
+    command_expired: "Its file token has expired: copy a new command.",
     restore_waits: "A backup or restore is running on the server: restoring waits until it ends.",
     restore_slow: "PocketBase has not answered for 10 minutes after the restore. Check the server and its logs.",
     backup_first: "Back up current data first",
@@ -222,6 +224,18 @@ impl Words for En {
 
     fn read_of(&self, read: &str, size: &str) -> String {
         format!("{read} of {size}")
+    }
+
+    fn command_ready(&self, copied: bool, seconds_left: Option<u64>) -> String {
+        let first = if copied {
+            "Copied: run it on any machine to download this backup with curl."
+        } else {
+            "The browser did not allow copying: select the line below and copy it."
+        };
+        match seconds_left {
+            Some(seconds) => format!("{first} It works for {} more.", self.duration(seconds)),
+            None => first.to_owned(),
+        }
     }
 
     fn creating(&self, name: &str) -> String {

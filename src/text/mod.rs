@@ -205,6 +205,8 @@ phrases! {
     contents_archive,
     contents_read,
     contents_missing,
+    copy_command,
+    command_expired,
     restore_waits,
     restore_slow,
     backup_first,
@@ -290,6 +292,9 @@ pub trait Words {
     fn stored_extracted(&self, stored: &str, extracted: &str) -> String;
     /// `66.1 kB of 1.0 GB`
     fn read_of(&self, read: &str, size: &str) -> String;
+    /// What to do with a download command, `copied` or to copy by hand, working for
+    /// `seconds_left` more (unknown: `None`).
+    fn command_ready(&self, copied: bool, seconds_left: Option<u64>) -> String;
     fn creating(&self, name: &str) -> String;
     fn uploading(&self, name: &str) -> String;
     /// `12.3 MB of 250.0 MB · 4% · 3.2 MB/s · 1 min 15 s left`

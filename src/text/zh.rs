@@ -93,6 +93,8 @@ pub const PHRASES: Phrases = Phrases {
     contents_archive: "大小",
     contents_read: "为显示此内容而读取",
     contents_missing: "缺失",
+    copy_command: "复制下载命令",
+    command_expired: "其中的文件令牌已过期：请重新复制命令。",
     restore_waits: "服务器上正在进行备份或恢复：恢复将等待其结束后开始。",
     restore_slow: "发起恢复后，PocketBase 已有 10 分钟没有响应。请检查服务器及其日志。",
     backup_first: "先备份当前数据",
@@ -216,6 +218,18 @@ impl Words for Zh {
 
     fn read_of(&self, read: &str, size: &str) -> String {
         format!("{read}（共 {size}）")
+    }
+
+    fn command_ready(&self, copied: bool, seconds_left: Option<u64>) -> String {
+        let first = if copied {
+            "已复制：在任意机器上运行它，即可用 curl 下载此备份。"
+        } else {
+            "浏览器不允许复制：请选中下面这一行并手动复制。"
+        };
+        match seconds_left {
+            Some(seconds) => format!("{first}它在 {} 内有效。", self.duration(seconds)),
+            None => first.to_owned(),
+        }
     }
 
     fn creating(&self, name: &str) -> String {

@@ -108,3 +108,69 @@ async fn a_zip_without_data_db_is_judged_no_backup_that_restoring_it_will_fail()
     let shown = browser.texts("dialog[open] dl.contents dd").await;
     assert_eq!(shown[1..4], ["missing", "missing", "none"], "{shown:?}");
 }
+
+#[tokio::test]
+async fn the_copied_download_command_run_with_curl_downloads_the_same_bytes() {
+    let server = PocketBase::start();
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    // Markup, shell syntax and quotes in a key must all reach curl as one file name.
+    let key = "it's (a) $HOME; <b>.zip";
+    assert_eq!(server.upload(key, &bytes).status, 204);
+    let browser = signed_in(&server).await;
+    browser
+        .devtools(
+            "Browser.grantPermissions",
+            serde_json::json!({
+                "origin": server.url(),
+                "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+            }),
+        )
+        .await;
+    browser.wait_for_keys(&[key, "source.zip"]).await;
+    browser.click_labelled(&format!("Inspect {key}")).await;
+    browser.click_in_dialog("Copy download command").await;
+    let said = browser
+        .wait_for_status(e2e::PATIENCE, "Copied: run it on any machine")
+        .await;
+    assert!(said.contains(" more."), "no time left shown: {said}");
+    // The time left counts down while it is shown.
+    e2e::eventually("the time left to count down", || async {
+        let statuses = browser.statuses().await;
+        let now = statuses.iter().find(|s| s.starts_with("Copied:"))?;
+        (*now != said).then_some(())
+    })
+    .await;
+
+    let copied = browser
+        .script_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.clipboard.readText().then(done, e => done(`unreadable: ${e}`));",
+            vec![],
+        )
+        .await;
+    let line = copied.as_str().expect("clipboard text").to_owned();
+    assert!(line.starts_with("curl -fLo '"), "{line}");
+    assert_eq!(
+        browser.texts("dialog[open] pre.command").await,
+        [line.as_str()]
+    );
+    assert!(
+        !line.contains(&server.admin_token()),
+        "the auth token is in the line"
+    );
+    let claims = e2e::jwt_claims(line.rsplit("token=").next().unwrap().trim_end_matches('\''));
+    assert_eq!(claims["type"], "file");
+
+    // Run by a shell, as an admin pastes it on another machine.
+    let folder = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&line)
+        .current_dir(folder.path())
+        .status()
+        .expect("sh");
+    assert!(status.success(), "the command failed: {line}");
+    assert_eq!(std::fs::read(folder.path().join(key)).unwrap(), bytes);
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+}
