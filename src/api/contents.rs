@@ -24,13 +24,10 @@ pub struct Contents {
 
 impl Contents {
     pub fn of(entries: &[Entry]) -> Self {
-        // PocketBase's zip walks the folder in name order, so a sidecar comes right after its
-        // file; nothing needs sorting or hashing to find it.
         let mut previous = "";
         let mut contents = Self::default();
         for entry in entries.iter().filter(|entry| !entry.name.ends_with('/')) {
-            let sidecar = entry.name.strip_suffix(".attrs") == Some(previous);
-            let derived = sidecar || entry.name.contains("/thumbs_");
+            let derived = is_derived(previous, &entry.name);
             previous = &entry.name;
             contents.files += 1;
             contents.compressed = contents.compressed.saturating_add(entry.compressed);
@@ -60,6 +57,13 @@ impl Contents {
     pub fn is_backup(&self) -> bool {
         self.data_db.is_some()
     }
+}
+
+/// Whether `name` is something PocketBase's file storage derives from an upload: the
+/// `<file>.attrs` sidecar, which its zip (walking the folder in name order) puts right after
+/// the file named `previous`, or a thumbnail under `thumbs_<file>/`.
+pub fn is_derived(previous: &str, name: &str) -> bool {
+    name.strip_suffix(".attrs") == Some(previous) || name.contains("/thumbs_")
 }
 
 #[cfg(test)]

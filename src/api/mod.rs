@@ -4,6 +4,7 @@
 //! `state` reaches it through this module, so the HTTP rules live in exactly one place.
 
 mod client;
+mod compare;
 mod contents;
 pub mod cron;
 mod error;
@@ -18,6 +19,7 @@ mod url;
 pub mod zip;
 
 pub use client::PocketBase;
+pub use compare::{Changed, Comparison};
 pub use contents::Contents;
 pub use error::{ApiError, FieldError};
 pub use json::{decode, encode};

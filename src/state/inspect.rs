@@ -5,7 +5,8 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use super::backups::BackupsState;
-use crate::api::{zip, Contents};
+use crate::api::zip::{self, Entry};
+use crate::api::{Comparison, Contents};
 
 /// What reading a stored backup's zip directory told.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,16 +40,31 @@ pub struct Inspected {
     pub size: u64,
 }
 
+/// Why two backups could not be compared: the first of them that could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotCompared {
+    pub key: String,
+    pub why: Inspection,
+}
+
+/// Two backups compared, older first (by their modified time).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Compared {
+    pub older: String,
+    pub newer: String,
+    pub comparison: Comparison,
+}
+
 impl BackupsState {
     /// Reads what the stored backup `key` holds from its zip directory: its first bytes, its
     /// tail and the directory, through a file token and `Range` requests.
     pub async fn inspect(self, key: String) -> Inspected {
-        let size = self
-            .rows
-            .with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.size))
-            .unwrap_or_default();
+        let size = self.size_of(&key);
         let bytes_read = Cell::new(0);
-        let inspection = self.read_contents(&key, size, &bytes_read).await;
+        let inspection = match self.read_entries(&key, size, &bytes_read).await {
+            Ok(entries) => Inspection::Read(Contents::of(&entries)),
+            Err(problem) => problem,
+        };
         Inspected {
             key,
             inspection,
@@ -57,13 +73,55 @@ impl BackupsState {
         }
     }
 
-    async fn read_contents(self, key: &str, size: u64, bytes_read: &Cell<u64>) -> Inspection {
-        let Ok(client) = self.client() else {
-            return Inspection::Unreadable;
+    /// What changed between the stored backups `a` and `b`, from their zip directories alone.
+    pub async fn compare(self, a: String, b: String) -> Result<Compared, NotCompared> {
+        let modified = |key: &str| {
+            self.rows.with_untracked(|rows| {
+                rows.iter()
+                    .find(|r| r.key == key)
+                    .and_then(|r| r.modified_ms())
+            })
         };
-        let Ok(token) = self.session.screen(&client, client.file_token().await) else {
-            return Inspection::Unreadable;
+        let (older, newer) = if modified(&b) < modified(&a) {
+            (b, a)
+        } else {
+            (a, b)
         };
+        let unused = Cell::new(0);
+        let mut read = Vec::new();
+        for key in [&older, &newer] {
+            let entries = self.read_entries(key, self.size_of(key), &unused).await;
+            read.push(entries.map_err(|why| NotCompared {
+                key: key.clone(),
+                why,
+            })?);
+        }
+        Ok(Compared {
+            comparison: Comparison::of(&read[0], &read[1]),
+            older,
+            newer,
+        })
+    }
+
+    fn size_of(self, key: &str) -> u64 {
+        self.rows
+            .with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.size))
+            .unwrap_or_default()
+    }
+
+    /// The zip entries of `key`, counting the bytes read into `bytes_read`; the problem as an
+    /// [`Inspection`] when there are none to show.
+    async fn read_entries(
+        self,
+        key: &str,
+        size: u64,
+        bytes_read: &Cell<u64>,
+    ) -> Result<Vec<Entry>, Inspection> {
+        let client = self.client().map_err(|_| Inspection::Unreadable)?;
+        let token = self
+            .session
+            .screen(&client, client.file_token().await)
+            .map_err(|_| Inspection::Unreadable)?;
         let read = |start, end| {
             let (client, token) = (&client, &token);
             Box::pin(async move {
@@ -73,10 +131,10 @@ impl BackupsState {
             }) as _
         };
         match zip::read_entries(size, &read).await {
-            Ok(Some(entries)) => Inspection::Read(Contents::of(&entries)),
-            Ok(None) => Inspection::TooLarge,
-            Err(zip::ZipProblem::NotZip) => Inspection::NotZip,
-            Err(zip::ZipProblem::Unreadable) => Inspection::Unreadable,
+            Ok(Some(entries)) => Ok(entries),
+            Ok(None) => Err(Inspection::TooLarge),
+            Err(zip::ZipProblem::NotZip) => Err(Inspection::NotZip),
+            Err(zip::ZipProblem::Unreadable) => Err(Inspection::Unreadable),
         }
     }
 }

@@ -28,7 +28,7 @@ pub use auto_health::{newest_auto, staleness, Staleness};
 pub use backups::{BackupsState, ListStatus, Pending};
 pub use create::{CreateOutcome, NewBackup};
 pub use health::ServerStatus;
-pub use inspect::{Inspected, Inspection};
+pub use inspect::{Compared, Inspected, Inspection, NotCompared};
 pub use list_view::{ListView, SortKey};
 pub use navigation::{AtStake, Leave, Navigation};
 pub use preferences::{Preferences, Theme};

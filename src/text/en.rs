@@ -94,6 +94,8 @@ pub const PHRASES: Phrases = Phrases {
     contents_read: "Read to show this",
     contents_missing: "missing",
     copy_command: "Copy download command",
+    compare_selected: "Compare the two selected",
+    compare_title: "What changed between two backups",
     command_expired: "Its file token has expired: copy a new command.",
     restore_waits: "A backup or restore is running on the server: restoring waits until it ends.",
     restore_slow: "PocketBase has not answered for 10 minutes after the restore. Check the server and its logs.",
@@ -224,6 +226,26 @@ impl Words for En {
 
     fn read_of(&self, read: &str, size: &str) -> String {
         format!("{read} of {size}")
+    }
+
+    fn compare_between(&self, older: &str, newer: &str) -> String {
+        format!("From {older} (older) to {newer}")
+    }
+
+    fn compare_totals(&self, added: usize, removed: usize, changed: usize, same: usize) -> String {
+        format!("{added} added, {removed} removed, {changed} changed, {same} the same")
+    }
+
+    fn compare_added(&self, count: usize, total: &str) -> String {
+        format!("Added: {count} ({total})")
+    }
+
+    fn compare_removed(&self, count: usize, total: &str) -> String {
+        format!("Removed: {count} ({total})")
+    }
+
+    fn compare_changed(&self, count: usize) -> String {
+        format!("Changed: {count}")
     }
 
     fn command_ready(&self, copied: bool, seconds_left: Option<u64>) -> String {

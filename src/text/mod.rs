@@ -206,6 +206,8 @@ phrases! {
     contents_read,
     contents_missing,
     copy_command,
+    compare_selected,
+    compare_title,
     command_expired,
     restore_waits,
     restore_slow,
@@ -295,6 +297,13 @@ pub trait Words {
     /// What to do with a download command, `copied` or to copy by hand, working for
     /// `seconds_left` more (unknown: `None`).
     fn command_ready(&self, copied: bool, seconds_left: Option<u64>) -> String;
+    /// `From a.zip (older) to b.zip`
+    fn compare_between(&self, older: &str, newer: &str) -> String;
+    /// `1 added, 0 removed, 2 changed, 40 the same`
+    fn compare_totals(&self, added: usize, removed: usize, changed: usize, same: usize) -> String;
+    fn compare_added(&self, count: usize, total: &str) -> String;
+    fn compare_removed(&self, count: usize, total: &str) -> String;
+    fn compare_changed(&self, count: usize) -> String;
     fn creating(&self, name: &str) -> String;
     fn uploading(&self, name: &str) -> String;
     /// `12.3 MB of 250.0 MB · 4% · 3.2 MB/s · 1 min 15 s left`

@@ -94,6 +94,8 @@ pub const PHRASES: Phrases = Phrases {
     contents_read: "为显示此内容而读取",
     contents_missing: "缺失",
     copy_command: "复制下载命令",
+    compare_selected: "比较所选的两个备份",
+    compare_title: "两个备份之间的变化",
     command_expired: "其中的文件令牌已过期：请重新复制命令。",
     restore_waits: "服务器上正在进行备份或恢复：恢复将等待其结束后开始。",
     restore_slow: "发起恢复后，PocketBase 已有 10 分钟没有响应。请检查服务器及其日志。",
@@ -218,6 +220,26 @@ impl Words for Zh {
 
     fn read_of(&self, read: &str, size: &str) -> String {
         format!("{read}（共 {size}）")
+    }
+
+    fn compare_between(&self, older: &str, newer: &str) -> String {
+        format!("从 {older}（较旧）到 {newer}")
+    }
+
+    fn compare_totals(&self, added: usize, removed: usize, changed: usize, same: usize) -> String {
+        format!("新增 {added} 个，删除 {removed} 个，变更 {changed} 个，{same} 个相同")
+    }
+
+    fn compare_added(&self, count: usize, total: &str) -> String {
+        format!("新增：{count} 个（{total}）")
+    }
+
+    fn compare_removed(&self, count: usize, total: &str) -> String {
+        format!("删除：{count} 个（{total}）")
+    }
+
+    fn compare_changed(&self, count: usize) -> String {
+        format!("变更：{count} 个")
     }
 
     fn command_ready(&self, copied: bool, seconds_left: Option<u64>) -> String {

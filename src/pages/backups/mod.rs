@@ -1,6 +1,7 @@
 //! The backups screen: the list, and every action on it behind its own dialog.
 
 mod auto_health;
+mod compare;
 mod create;
 mod delete;
 mod find;
@@ -114,6 +115,7 @@ pub fn BackupsPage() -> impl IntoView {
     });
     let restore_target = RwSignal::new(None::<String>);
     let inspect_target = RwSignal::new(None::<String>);
+    let compare_target = RwSignal::new(None::<(String, String)>);
     let on_action = Callback::new(move |action: RowAction| match action {
         RowAction::Download(key) => spawn_local(async move {
             match backups.download_link(&key).await {
@@ -193,6 +195,18 @@ pub fn BackupsPage() -> impl IntoView {
                 >
                     {move || text::t().delete_selected(selected.with(BTreeSet::len))}
                 </button>
+                <button
+                    type="button"
+                    hidden=move || selected.with(|s| s.len() != 2)
+                    on:click=move |_| {
+                        let mut two = selected.get().into_iter();
+                        if let (Some(a), Some(b)) = (two.next(), two.next()) {
+                            compare_target.set(Some((a, b)));
+                        }
+                    }
+                >
+                    {text::p().compare_selected}
+                </button>
             </div>
             {move || {
                 let (class, message) = if loading() {
@@ -246,6 +260,7 @@ pub fn BackupsPage() -> impl IntoView {
             <delete::DeleteBackups target=delete_target />
             <restore::RestoreBackup target=restore_target locked=server_busy />
             <inspect::InspectBackup target=inspect_target />
+            <compare::CompareBackups target=compare_target />
             <LeaveDialog />
         </main>
         <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />

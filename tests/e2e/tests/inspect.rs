@@ -174,3 +174,50 @@ async fn the_copied_download_command_run_with_curl_downloads_the_same_bytes() {
     assert_eq!(std::fs::read(folder.path().join(key)).unwrap(), bytes);
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
 }
+
+#[tokio::test]
+async fn two_backups_made_around_an_upload_compare_with_that_file_added() {
+    let server = PocketBase::start();
+    server.create_backup("before.zip");
+    let stored = server.add_uploaded_file("added.bin", &random_bytes(200_000));
+    server.create_backup("after.zip");
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["after.zip", "before.zip"]).await;
+    browser.click_labelled("Select after.zip").await;
+    let shown = browser.texts("button").await;
+    assert!(
+        !shown.iter().any(|b| b == "Compare the two selected"),
+        "{shown:?}"
+    );
+    browser.click_labelled("Select before.zip").await;
+    browser.click("Compare the two selected").await;
+    assert_eq!(
+        browser.open_dialog().await.1,
+        "What changed between two backups"
+    );
+    let totals = browser.wait_for_status(e2e::PATIENCE, " added, ").await;
+    assert!(totals.starts_with("1 added, 0 removed, "), "{totals}");
+    let said = browser.dialog_text().await;
+    assert!(
+        said.contains("From before.zip (older) to after.zip"),
+        "{said}"
+    );
+    assert!(said.contains("Added: 1 (200.0 kB)"), "{said}");
+    let lines = browser.texts("dialog[open] .compare-list li").await;
+    let added = format!("/{stored} (200.0 kB)");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("storage/") && l.ends_with(&added)),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("data.db: ")),
+        "data.db unchanged: {lines:?}"
+    );
+    // From the two directories alone.
+    for key in ["before.zip", "after.zip"] {
+        let (fetched, _) = bytes_fetched(&browser, key).await;
+        assert!(fetched > 0 && fetched < 100_000, "{key}: read {fetched} B");
+    }
+}
