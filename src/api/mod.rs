@@ -10,6 +10,7 @@ pub mod cron;
 mod error;
 mod json;
 mod realtime;
+pub mod retention;
 mod rules;
 mod time;
 mod token;

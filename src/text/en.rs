@@ -95,6 +95,21 @@ pub const PHRASES: Phrases = Phrases {
     contents_missing: "missing",
     copy_command: "Copy download command",
     compare_selected: "Compare the two selected",
+    plan_retention: "Plan retention",
+    retention_title: "Which backups to keep",
+    retention_apply: "Delete those backups…",
+    retention_numbers: "Each field takes a whole number, 0 or more.",
+    retention_manual_too: "Also backups not made by the schedule (not @auto_)",
+    keep_last: "Keep the newest",
+    keep_days: "One a day, for days",
+    keep_weeks: "One a week, for weeks",
+    keep_months: "One a month, for months",
+    kept_not_automatic: "not an automatic backup",
+    kept_last: "among the newest",
+    kept_day: "the newest of its day",
+    kept_week: "the newest of its week",
+    kept_month: "the newest of its month",
+    kept_undated: "its date is unknown",
     compare_title: "What changed between two backups",
     command_expired: "Its file token has expired: copy a new command.",
     restore_waits: "A backup or restore is running on the server: restoring waits until it ends.",
@@ -242,6 +257,18 @@ impl Words for En {
 
     fn compare_removed(&self, count: usize, total: &str) -> String {
         format!("Removed: {count} ({total})")
+    }
+
+    fn retention_summary(&self, kept: usize, deleted: usize, freed: &str) -> String {
+        format!("Keeps {kept}, deletes {deleted} ({freed} freed).")
+    }
+
+    fn retention_deletes(&self, key: &str) -> String {
+        format!("Deletes {key}")
+    }
+
+    fn retention_keeps(&self, key: &str, why: &str) -> String {
+        format!("Keeps {key}: {why}")
     }
 
     fn compare_changed(&self, count: usize) -> String {

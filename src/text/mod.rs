@@ -207,6 +207,21 @@ phrases! {
     contents_missing,
     copy_command,
     compare_selected,
+    plan_retention,
+    retention_title,
+    retention_apply,
+    retention_numbers,
+    retention_manual_too,
+    keep_last,
+    keep_days,
+    keep_weeks,
+    keep_months,
+    kept_not_automatic,
+    kept_last,
+    kept_day,
+    kept_week,
+    kept_month,
+    kept_undated,
     compare_title,
     command_expired,
     restore_waits,
@@ -304,6 +319,10 @@ pub trait Words {
     fn compare_added(&self, count: usize, total: &str) -> String;
     fn compare_removed(&self, count: usize, total: &str) -> String;
     fn compare_changed(&self, count: usize) -> String;
+    /// `Keeps 12, deletes 30 (4.5 GB freed).`
+    fn retention_summary(&self, kept: usize, deleted: usize, freed: &str) -> String;
+    fn retention_deletes(&self, key: &str) -> String;
+    fn retention_keeps(&self, key: &str, why: &str) -> String;
     fn creating(&self, name: &str) -> String;
     fn uploading(&self, name: &str) -> String;
     /// `12.3 MB of 250.0 MB · 4% · 3.2 MB/s · 1 min 15 s left`

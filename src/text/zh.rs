@@ -95,6 +95,21 @@ pub const PHRASES: Phrases = Phrases {
     contents_missing: "缺失",
     copy_command: "复制下载命令",
     compare_selected: "比较所选的两个备份",
+    plan_retention: "规划保留策略",
+    retention_title: "保留哪些备份",
+    retention_apply: "删除这些备份…",
+    retention_numbers: "每个字段都需要 0 或更大的整数。",
+    retention_manual_too: "也包括非计划生成的备份（非 @auto_）",
+    keep_last: "保留最新的个数",
+    keep_days: "每天一个，保留天数",
+    keep_weeks: "每周一个，保留周数",
+    keep_months: "每月一个，保留月数",
+    kept_not_automatic: "不是自动备份",
+    kept_last: "属于最新的几个",
+    kept_day: "当天最新的一个",
+    kept_week: "当周最新的一个",
+    kept_month: "当月最新的一个",
+    kept_undated: "日期未知",
     compare_title: "两个备份之间的变化",
     command_expired: "其中的文件令牌已过期：请重新复制命令。",
     restore_waits: "服务器上正在进行备份或恢复：恢复将等待其结束后开始。",
@@ -236,6 +251,18 @@ impl Words for Zh {
 
     fn compare_removed(&self, count: usize, total: &str) -> String {
         format!("删除：{count} 个（{total}）")
+    }
+
+    fn retention_summary(&self, kept: usize, deleted: usize, freed: &str) -> String {
+        format!("保留 {kept} 个，删除 {deleted} 个（释放 {freed}）。")
+    }
+
+    fn retention_deletes(&self, key: &str) -> String {
+        format!("删除 {key}")
+    }
+
+    fn retention_keeps(&self, key: &str, why: &str) -> String {
+        format!("保留 {key}：{why}")
     }
 
     fn compare_changed(&self, count: usize) -> String {

@@ -7,6 +7,7 @@ mod delete;
 mod find;
 mod inspect;
 mod restore;
+mod retention;
 mod upload;
 
 use std::collections::BTreeSet;
@@ -116,6 +117,7 @@ pub fn BackupsPage() -> impl IntoView {
     let restore_target = RwSignal::new(None::<String>);
     let inspect_target = RwSignal::new(None::<String>);
     let compare_target = RwSignal::new(None::<(String, String)>);
+    let planning = RwSignal::new(false);
     let on_action = Callback::new(move |action: RowAction| match action {
         RowAction::Download(key) => spawn_local(async move {
             match backups.download_link(&key).await {
@@ -158,6 +160,9 @@ pub fn BackupsPage() -> impl IntoView {
                     {text::p().refresh}
                 </button>
                 <create::CreateBackup locked=server_busy />
+                <button type="button" on:click=move |_| planning.set(true) disabled=loading>
+                    {text::p().plan_retention}
+                </button>
             </div>
             <upload::UploadBackup locked=restarting />
             <restore::RestoreNotice />
@@ -261,6 +266,7 @@ pub fn BackupsPage() -> impl IntoView {
             <restore::RestoreBackup target=restore_target locked=server_busy />
             <inspect::InspectBackup target=inspect_target />
             <compare::CompareBackups target=compare_target />
+            <retention::PlanRetention open=planning rows delete_target />
             <LeaveDialog />
         </main>
         <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
