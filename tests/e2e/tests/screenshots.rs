@@ -33,6 +33,7 @@ async fn save(browser: &Browser, name: &str) {
 async fn readme_screenshots() {
     let server = PocketBase::start();
     server.create_backup("before_upgrade.zip");
+    server.add_uploaded_file("invoice_2026_11.pdf", &vec![b'%'; 180_000]);
     server.create_backup("pb_backup_20261201000000.zip");
     server.seed_backup_file_aged(
         "@auto_pb_backup_20261130000000.zip",
@@ -60,6 +61,40 @@ async fn readme_screenshots() {
     browser.click_labelled("Restore before_upgrade.zip").await;
     browser.wait_for_css("dialog[open]").await;
     save(&browser, "restore-dialog").await;
+    browser.press_escape().await;
+    browser.wait_for_no_dialog().await;
+
+    browser
+        .click_labelled("Inspect pb_backup_20261201000000.zip")
+        .await;
+    browser
+        .wait_for_text("A PocketBase backup: it has data.db.")
+        .await;
+    save(&browser, "inspect").await;
+    browser.press_escape().await;
+    browser.wait_for_no_dialog().await;
+
+    let pair = ["before_upgrade.zip", "pb_backup_20261201000000.zip"];
+    for key in pair {
+        browser.click_labelled(&format!("Select {key}")).await;
+    }
+    browser.click("Compare the two selected").await;
+    browser.wait_for_status(e2e::PATIENCE, " added, ").await;
+    save(&browser, "compare").await;
+    browser.press_escape().await;
+    browser.wait_for_no_dialog().await;
+    for key in pair {
+        browser.click_labelled(&format!("Select {key}")).await;
+    }
+
+    browser.click("Plan retention").await;
+    browser.fill("Keep the newest", "1").await;
+    browser.fill("One a day, for days", "2").await;
+    browser
+        .check("Also backups not made by the schedule (not @auto_)")
+        .await;
+    browser.wait_for_status(e2e::PATIENCE, "Keeps ").await;
+    save(&browser, "retention").await;
     browser.press_escape().await;
     browser.wait_for_no_dialog().await;
 
