@@ -4,6 +4,7 @@
 #   scripts/bench.sh upload [megabytes]  one large upload: time and the tab's memory (1024)
 #   scripts/bench.sh list [count]        that many backups: list and search timings (10000)
 #   scripts/bench.sh inspect [megabytes] one large backup inspected: the bytes read (1024)
+#   scripts/bench.sh verify [megabytes]  one large backup verified: time and the tab's memory (1024)
 #   scripts/bench.sh vs-dashboard [counts] [runs]
 #                                        this panel and PocketBase's dashboard side by side,
 #                                        cold loads to rows painted, fast and slow link (50,10000 5)
@@ -13,8 +14,9 @@ case "${1:-}" in
   upload) bin=bench_upload default=1024 ;;
   list) bin=bench_list default=10000 ;;
   inspect) bin=bench_inspect default=1024 ;;
+  verify) bin=bench_verify default=1024 ;;
   vs-dashboard) bin=bench_dashboard default=50,10000 ;;
-  *) echo "usage: scripts/bench.sh upload|list|inspect|vs-dashboard [size]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh upload|list|inspect|verify|vs-dashboard [size]" >&2; exit 2 ;;
 esac
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"

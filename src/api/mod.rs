@@ -17,6 +17,7 @@ mod token;
 mod types;
 mod upload;
 mod url;
+pub mod verify;
 pub mod zip;
 
 pub use client::PocketBase;

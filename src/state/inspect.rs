@@ -103,7 +103,7 @@ impl BackupsState {
         })
     }
 
-    fn size_of(self, key: &str) -> u64 {
+    pub(super) fn size_of(self, key: &str) -> u64 {
         self.rows
             .with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.size))
             .unwrap_or_default()
@@ -111,7 +111,7 @@ impl BackupsState {
 
     /// The zip entries of `key`, counting the bytes read into `bytes_read`; the problem as an
     /// [`Inspection`] when there are none to show.
-    async fn read_entries(
+    pub(super) async fn read_entries(
         self,
         key: &str,
         size: u64,

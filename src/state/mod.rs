@@ -20,6 +20,7 @@ mod shown;
 mod storage;
 mod toasts;
 mod upload;
+mod verify;
 
 pub use actions::{Deleted, DownloadCommand, NewNameProblem};
 pub use address::Page;
@@ -42,6 +43,7 @@ pub use upload::{
     UploadCheck, UploadNameProblem, UploadOutcome, UploadProgress, UploadRefusal,
     SERVER_TIMEOUT_SECONDS,
 };
+pub use verify::{Damage, Verified};
 
 use leptos::prelude::{provide_context, Signal, With};
 

@@ -96,6 +96,17 @@ pub const PHRASES: Phrases = Phrases {
     copy_command: "Copy download command",
     compare_selected: "Compare the two selected",
     plan_retention: "Plan retention",
+    verify: "Verify",
+    verify_cancel: "Cancel verifying",
+    verify_cancelled: "Verifying was cancelled: nothing was judged.",
+    verify_unreadable: "The backup could not be read to its end: nothing was judged.",
+    damage_header: "has no entry header where the table of contents says it starts",
+    damage_truncated: "is cut off: the file ends before it does",
+    damage_inflate: "does not inflate: its compressed data is damaged",
+    damage_checksum: "does not match its recorded CRC-32",
+    damage_size: "is not as long as recorded",
+    damage_not_sqlite: "is not an SQLite database",
+    damage_sqlite_length: "has pages that do not add up to its length",
     retention_title: "Which backups to keep",
     retention_apply: "Delete those backups…",
     retention_numbers: "Each field takes a whole number, 0 or more.",
@@ -261,6 +272,28 @@ impl Words for En {
 
     fn retention_summary(&self, kept: usize, deleted: usize, freed: &str) -> String {
         format!("Keeps {kept}, deletes {deleted} ({freed} freed).")
+    }
+
+    fn verify_label(&self, key: &str) -> String {
+        format!("Verify {key}")
+    }
+
+    fn verifying(&self, read: &str, total: &str) -> String {
+        format!("Verifying… {read} of {total}")
+    }
+
+    fn verified(&self, files: usize, database: Option<(u64, u64)>, took: &str) -> String {
+        let database = match database {
+            Some((page_size, pages)) => {
+                format!(" data.db is an SQLite database of {pages} pages of {page_size} B.")
+            }
+            None => " It has no data.db.".to_owned(),
+        };
+        format!("Intact: all {files} files inflate to their recorded sizes and CRC-32s.{database} Checked in {took}.")
+    }
+
+    fn damaged(&self, entry: &str, why: &str) -> String {
+        format!("Damaged: {entry} {why}.")
     }
 
     fn retention_deletes(&self, key: &str) -> String {

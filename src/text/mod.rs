@@ -208,6 +208,17 @@ phrases! {
     copy_command,
     compare_selected,
     plan_retention,
+    verify,
+    verify_cancel,
+    verify_cancelled,
+    verify_unreadable,
+    damage_header,
+    damage_truncated,
+    damage_inflate,
+    damage_checksum,
+    damage_size,
+    damage_not_sqlite,
+    damage_sqlite_length,
     retention_title,
     retention_apply,
     retention_numbers,
@@ -322,6 +333,13 @@ pub trait Words {
     /// `Keeps 12, deletes 30 (4.5 GB freed).`
     fn retention_summary(&self, kept: usize, deleted: usize, freed: &str) -> String;
     fn retention_deletes(&self, key: &str) -> String;
+    fn verify_label(&self, key: &str) -> String;
+    /// `Verifying… 120.0 MB of 1.0 GB`
+    fn verifying(&self, read: &str, total: &str) -> String;
+    /// Intact: how many files, `data.db`'s page size and pages if it has one, how long it took.
+    fn verified(&self, files: usize, database: Option<(u64, u64)>, took: &str) -> String;
+    /// `entry` and what is wrong with it (one of the `damage_*` phrases).
+    fn damaged(&self, entry: &str, why: &str) -> String;
     fn retention_keeps(&self, key: &str, why: &str) -> String;
     fn creating(&self, name: &str) -> String;
     fn uploading(&self, name: &str) -> String;

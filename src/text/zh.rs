@@ -96,6 +96,17 @@ pub const PHRASES: Phrases = Phrases {
     copy_command: "复制下载命令",
     compare_selected: "比较所选的两个备份",
     plan_retention: "规划保留策略",
+    verify: "校验",
+    verify_cancel: "取消校验",
+    verify_cancelled: "校验已取消：未作任何判断。",
+    verify_unreadable: "无法将备份读到末尾：未作任何判断。",
+    damage_header: "在目录所指的位置没有条目头",
+    damage_truncated: "不完整：文件在它结束之前就结束了",
+    damage_inflate: "无法解压：其压缩数据已损坏",
+    damage_checksum: "与记录的 CRC-32 不符",
+    damage_size: "长度与记录不符",
+    damage_not_sqlite: "不是 SQLite 数据库",
+    damage_sqlite_length: "的页数与其长度不符",
     retention_title: "保留哪些备份",
     retention_apply: "删除这些备份…",
     retention_numbers: "每个字段都需要 0 或更大的整数。",
@@ -255,6 +266,28 @@ impl Words for Zh {
 
     fn retention_summary(&self, kept: usize, deleted: usize, freed: &str) -> String {
         format!("保留 {kept} 个，删除 {deleted} 个（释放 {freed}）。")
+    }
+
+    fn verify_label(&self, key: &str) -> String {
+        format!("校验 {key}")
+    }
+
+    fn verifying(&self, read: &str, total: &str) -> String {
+        format!("正在校验… {read}（共 {total}）")
+    }
+
+    fn verified(&self, files: usize, database: Option<(u64, u64)>, took: &str) -> String {
+        let database = match database {
+            Some((page_size, pages)) => {
+                format!("data.db 是一个 SQLite 数据库，共 {pages} 页，每页 {page_size} B。")
+            }
+            None => "其中没有 data.db。".to_owned(),
+        };
+        format!("完好：全部 {files} 个文件解压后的大小和 CRC-32 均与记录一致。{database}校验用时 {took}。")
+    }
+
+    fn damaged(&self, entry: &str, why: &str) -> String {
+        format!("已损坏：{entry} {why}。")
     }
 
     fn retention_deletes(&self, key: &str) -> String {

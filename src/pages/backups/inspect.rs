@@ -86,6 +86,7 @@ pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
                 <button type="button" on:click=copy>{text::p().copy_command}</button>
             </div>
             {shown_command}
+            <super::verify::VerifyBackup target open />
         </ConfirmDialog>
     }
 }

@@ -9,6 +9,7 @@ mod inspect;
 mod restore;
 mod retention;
 mod upload;
+mod verify;
 
 use std::collections::BTreeSet;
 

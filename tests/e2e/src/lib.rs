@@ -33,13 +33,18 @@ pub fn write_backup_like_zip(path: &std::path::Path, size: usize) {
     let script = "import os, sys, zipfile\n\
         with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:\n    \
         z.writestr('data.db', os.urandom(int(sys.argv[2])))";
+    python(script, &[path.as_os_str(), size.to_string().as_ref()]);
+}
+
+/// Runs a Python `script` with `args` (`sys.argv[1:]`); it must succeed. Python's `zipfile`
+/// writes the zips the tests need as real zip writers do.
+pub fn python(script: &str, args: &[&std::ffi::OsStr]) {
     let status = std::process::Command::new("python3")
         .args(["-c", script])
-        .arg(path)
-        .arg(size.to_string())
+        .args(args)
         .status()
         .expect("python3");
-    assert!(status.success(), "python3 could not write the zip");
+    assert!(status.success(), "python3 failed on: {script}");
 }
 
 /// A zip PocketBase accepts as an upload but cannot restore: it has no `data.db`.
@@ -48,13 +53,29 @@ pub fn zip_without_data_db() -> Vec<u8> {
     let path = dir.path().join("no_data.zip");
     let script = "import sys, zipfile\n\
         with zipfile.ZipFile(sys.argv[1], 'w') as z:\n    z.writestr('notes.txt', 'not a backup')";
-    let status = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&path)
-        .status()
-        .expect("python3");
-    assert!(status.success(), "python3 could not write the zip");
+    python(script, &[path.as_os_str()]);
     std::fs::read(&path).expect("zip")
+}
+
+/// Resident memory of every Chromium renderer process, in bytes.
+pub fn renderer_rss() -> u64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            std::fs::read(e.path().join("cmdline"))
+                .map(|c| String::from_utf8_lossy(&c).contains("--type=renderer"))
+                .unwrap_or(false)
+        })
+        .filter_map(|e| std::fs::read_to_string(e.path().join("status")).ok())
+        .filter_map(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kb * 1024)
+        })
+        .sum()
 }
 
 /// A benchmark's first command-line argument as a number, or `default` without one.

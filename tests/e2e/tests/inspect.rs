@@ -221,3 +221,60 @@ async fn two_backups_made_around_an_upload_compare_with_that_file_added() {
         assert!(fetched > 0 && fetched < 100_000, "{key}: read {fetched} B");
     }
 }
+
+/// `backup` with one byte flipped in the middle of `data.db`'s compressed data.
+fn with_data_db_damaged(backup: &[u8]) -> Vec<u8> {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("backup.zip");
+    std::fs::write(&path, backup).unwrap();
+    let script = "import struct, sys, zipfile\n\
+        path = sys.argv[1]\n\
+        info = zipfile.ZipFile(path).getinfo('data.db')\n\
+        data = bytearray(open(path, 'rb').read())\n\
+        name_len, extra_len = struct.unpack('<HH', data[info.header_offset + 26:info.header_offset + 30])\n\
+        start = info.header_offset + 30 + name_len + extra_len\n\
+        data[start + info.compress_size // 2] ^= 0xFF\n\
+        open(path, 'wb').write(data)";
+    e2e::python(script, &[path.as_os_str()]);
+    std::fs::read(&path).unwrap()
+}
+
+#[tokio::test]
+async fn verify_passes_a_real_backup_and_names_data_db_in_a_copy_with_one_byte_flipped() {
+    let server = PocketBase::start();
+    server.add_uploaded_file("report.bin", &random_bytes(500_000));
+    server.create_backup("good.zip");
+    let bytes = server.download("good.zip");
+    let damaged = with_data_db_damaged(&bytes);
+    assert_eq!(damaged.len(), bytes.len());
+    assert_ne!(damaged, bytes);
+    assert_eq!(server.upload("damaged.zip", &damaged).status, 204);
+
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["damaged.zip", "good.zip"]).await;
+    browser.click_labelled("Inspect good.zip").await;
+    browser.click_labelled("Verify good.zip").await;
+    let said = browser.wait_for_status(e2e::PATIENCE, "Intact: all ").await;
+    assert!(said.contains("data.db is an SQLite database of "), "{said}");
+    assert!(said.contains("Checked in "), "{said}");
+    browser.click_in_dialog("Close").await;
+    browser.wait_for_no_dialog().await;
+
+    browser.click_labelled("Inspect damaged.zip").await;
+    browser.click_labelled("Verify damaged.zip").await;
+    let alert = browser
+        .wait_for_alert(e2e::PATIENCE, "Damaged: data.db ")
+        .await;
+    // However the flip shows (an inflate error, a wrong length or a wrong CRC-32), the entry
+    // is named.
+    let why = [
+        "does not inflate",
+        "is not as long as recorded",
+        "does not match",
+    ];
+    assert!(why.iter().any(|w| alert.contains(w)), "{alert}");
+    // Nothing was stored or changed by verifying.
+    let mut keys = server.keys();
+    keys.sort();
+    assert_eq!(keys, ["damaged.zip", "good.zip"]);
+}

@@ -10,28 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use e2e::{signed_in, write_backup_like_zip, PocketBase};
-
-/// Resident memory of every Chromium renderer process, in bytes.
-fn renderer_rss() -> u64 {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return 0;
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            std::fs::read(e.path().join("cmdline"))
-                .map(|c| String::from_utf8_lossy(&c).contains("--type=renderer"))
-                .unwrap_or(false)
-        })
-        .filter_map(|e| std::fs::read_to_string(e.path().join("status")).ok())
-        .filter_map(|status| {
-            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-            Some(kb * 1024)
-        })
-        .sum()
-}
+use e2e::{renderer_rss, signed_in, write_backup_like_zip, PocketBase};
 
 /// Uploads `file` as `name` with `curl`, as a script on the server's machine would, and returns
 /// the request's time as curl measured it (`time_total`). The token goes in a header file, not

@@ -1,0 +1,316 @@
+//! A whole backup checked as it streams through the page once, storing nothing: each entry
+//! inflated by the browser's own `DecompressionStream('deflate-raw')`, its CRC-32 and size
+//! checked against the central directory, and `data.db`'s header against its length.
+
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, WritableStreamDefaultWriter};
+
+use super::backups::BackupsState;
+use super::inspect::Inspection;
+use crate::api::verify::{sqlite_header, Broken, Crc32, Piece, Sqlite, Walker};
+use crate::api::zip::Entry;
+use crate::api::ApiError;
+
+// web-sys has `DecompressionStream` only behind `--cfg=web_sys_unstable_apis`; these few
+// bindings are all the panel uses of it.
+#[wasm_bindgen]
+extern "C" {
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+/// How an entry was found damaged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// No local header where the directory says the entry starts.
+    Header,
+    /// The file ended before the entry did.
+    Truncated,
+    /// Its compressed data does not inflate.
+    Inflate,
+    Checksum,
+    Size,
+    /// `data.db` is no SQLite database, or its pages do not add up to its length.
+    NotSqlite,
+    SqliteLength,
+}
+
+/// How a verify ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verified {
+    Intact {
+        files: usize,
+        /// `data.db`'s page size and pages, when the backup has one.
+        database: Option<(u64, u64)>,
+        seconds: f64,
+    },
+    Damaged {
+        entry: String,
+        damage: Damage,
+    },
+    Cancelled,
+    /// Its directory or its bytes could not be read.
+    Unreadable(Option<ApiError>),
+    NoZip(Inspection),
+}
+
+/// What one entry's data came to.
+#[derive(Default)]
+struct Tally {
+    crc: Crc32,
+    size: u64,
+    /// The first 100 bytes, for a database's header.
+    head: Vec<u8>,
+    failed: bool,
+}
+
+impl Tally {
+    fn add(&mut self, bytes: &[u8]) {
+        self.crc.update(bytes);
+        self.size += bytes.len() as u64;
+        let room = 100usize.saturating_sub(self.head.len()).min(bytes.len());
+        self.head.extend_from_slice(&bytes[..room]);
+    }
+}
+
+/// One entry being checked: stored bytes are counted as they come; deflated ones go through a
+/// `DecompressionStream`, drained by a task of their own so that writes never wait on a full
+/// output queue.
+enum Check {
+    Stored(Tally),
+    Deflated {
+        writer: WritableStreamDefaultWriter,
+        tally: Rc<RefCell<Tally>>,
+        drained: js_sys::Promise,
+    },
+}
+
+impl Check {
+    fn start(entry: &Entry) -> Check {
+        if entry.method != 8 {
+            return Check::Stored(Tally::default());
+        }
+        let tally = Rc::new(RefCell::new(Tally::default()));
+        let Ok(stream) = DecompressionStream::new("deflate-raw") else {
+            tally.borrow_mut().failed = true;
+            return Check::Stored(
+                Rc::try_unwrap(tally)
+                    .ok()
+                    .map(RefCell::into_inner)
+                    .unwrap_or_default(),
+            );
+        };
+        let writer = stream
+            .writable()
+            .get_writer()
+            .expect("a new stream has no writer yet");
+        let reader: ReadableStreamDefaultReader = stream.readable().get_reader().unchecked_into();
+        let resolve = Rc::new(Cell::new(None::<js_sys::Function>));
+        let drained = js_sys::Promise::new(&mut |done, _| resolve.set(Some(done)));
+        let counted = tally.clone();
+        leptos::task::spawn_local(async move {
+            while let Some(chunk) = next_chunk(&reader).await {
+                match chunk {
+                    Ok(bytes) => counted.borrow_mut().add(&bytes.to_vec()),
+                    Err(()) => {
+                        counted.borrow_mut().failed = true;
+                        break;
+                    }
+                }
+            }
+            if let Some(done) = resolve.take() {
+                let _ = done.call0(&JsValue::NULL);
+            }
+        });
+        Check::Deflated {
+            writer,
+            tally,
+            drained,
+        }
+    }
+
+    /// Adds bytes `range` of the stream's `chunk`, whose copy in wasm is `bytes`. Deflated data
+    /// goes to the inflater as a view of the stream's own chunk: no second copy.
+    async fn add(&mut self, chunk: &js_sys::Uint8Array, bytes: &[u8], range: Range<usize>) {
+        match self {
+            Check::Stored(tally) => tally.add(&bytes[range]),
+            Check::Deflated { writer, tally, .. } => {
+                let part = chunk.subarray(range.start as u32, range.end as u32);
+                if JsFuture::from(writer.write_with_chunk(&part))
+                    .await
+                    .is_err()
+                {
+                    tally.borrow_mut().failed = true;
+                }
+            }
+        }
+    }
+
+    async fn finish(self) -> Tally {
+        match self {
+            Check::Stored(tally) => tally,
+            Check::Deflated {
+                writer,
+                tally,
+                drained,
+            } => {
+                let closed = JsFuture::from(writer.close()).await.is_ok();
+                let _ = JsFuture::from(drained).await;
+                let mut tally = Rc::try_unwrap(tally)
+                    .map(RefCell::into_inner)
+                    .unwrap_or_else(|shared| std::mem::take(&mut shared.borrow_mut()));
+                tally.failed |= !closed;
+                tally
+            }
+        }
+    }
+}
+
+/// The next chunk of a byte stream; `None` at its end.
+async fn next_chunk(
+    reader: &ReadableStreamDefaultReader,
+) -> Option<Result<js_sys::Uint8Array, ()>> {
+    let Ok(result) = JsFuture::from(reader.read()).await else {
+        return Some(Err(()));
+    };
+    let done = js_sys::Reflect::get(&result, &"done".into())
+        .ok()?
+        .as_bool()
+        != Some(false);
+    if done {
+        return None;
+    }
+    let value = js_sys::Reflect::get(&result, &"value".into()).ok()?;
+    Some(Ok(value.unchecked_into()))
+}
+
+fn judged(entry: &Entry, tally: &Tally) -> Result<Option<(u64, u64)>, Damage> {
+    if tally.failed {
+        return Err(Damage::Inflate);
+    }
+    if tally.size != entry.size {
+        return Err(Damage::Size);
+    }
+    if tally.crc.value() != entry.crc32 {
+        return Err(Damage::Checksum);
+    }
+    if entry.name != "data.db" {
+        return Ok(None);
+    }
+    match sqlite_header(&tally.head, entry.size) {
+        Sqlite::Whole { page_size, pages } => Ok(Some((page_size, pages))),
+        Sqlite::NotSqlite => Err(Damage::NotSqlite),
+        Sqlite::WrongLength { .. } => Err(Damage::SqliteLength),
+    }
+}
+
+impl BackupsState {
+    /// Streams the stored backup `key` through the page once and checks every entry; `read`
+    /// counts the bytes that came, and `cancel` set to true stops it.
+    pub async fn verify(
+        self,
+        key: String,
+        read: RwSignal<u64>,
+        cancel: RwSignal<bool>,
+    ) -> Verified {
+        let started = js_sys::Date::now();
+        let size = self.size_of(&key);
+        let entries = match self.read_entries(&key, size, &Cell::new(0)).await {
+            Ok(entries) => entries,
+            Err(Inspection::Unreadable) => return Verified::Unreadable(None),
+            Err(problem) => return Verified::NoZip(problem),
+        };
+        let stream = match self.stream(&key).await {
+            Ok(stream) => stream,
+            Err(error) => return Verified::Unreadable(Some(error)),
+        };
+        let files = entries.iter().filter(|e| !e.name.ends_with('/')).count();
+        let mut walker = Walker::new(entries);
+        let mut current: Option<Check> = None;
+        let mut database = None;
+        let damaged = |walker: &Walker, at: usize, damage| Verified::Damaged {
+            entry: walker.entries[at].name.clone(),
+            damage,
+        };
+        loop {
+            if cancel.get_untracked() {
+                let _ = stream.cancel();
+                return Verified::Cancelled;
+            }
+            let (chunk, bytes) = match next_chunk(&stream).await {
+                None => break,
+                Some(Ok(chunk)) => {
+                    let bytes = chunk.to_vec();
+                    (chunk, bytes)
+                }
+                Some(Err(())) => return Verified::Unreadable(None),
+            };
+            read.update(|r| *r += bytes.len() as u64);
+            let pieces = match walker.feed(&bytes) {
+                Ok(pieces) => pieces,
+                Err(Broken::Header(at)) => return damaged(&walker, at, Damage::Header),
+                Err(Broken::Truncated(at)) => return damaged(&walker, at, Damage::Truncated),
+            };
+            for piece in pieces {
+                match piece {
+                    Piece::Data { entry, range } => {
+                        let check =
+                            current.get_or_insert_with(|| Check::start(&walker.entries[entry]));
+                        check.add(&chunk, &bytes, range).await;
+                    }
+                    Piece::End { entry } => {
+                        let check = current
+                            .take()
+                            .unwrap_or_else(|| Check::start(&walker.entries[entry]));
+                        let tally = check.finish().await;
+                        match judged(&walker.entries[entry], &tally) {
+                            Ok(found) => database = database.or(found),
+                            Err(damage) => {
+                                let _ = stream.cancel();
+                                return damaged(&walker, entry, damage);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Err(Broken::Truncated(at) | Broken::Header(at)) = walker.finish() {
+            return damaged(&walker, at, Damage::Truncated);
+        }
+        Verified::Intact {
+            files,
+            database,
+            seconds: (js_sys::Date::now() - started) / 1000.0,
+        }
+    }
+
+    /// The backup's bytes as a stream, through a file token.
+    async fn stream(self, key: &str) -> Result<ReadableStreamDefaultReader, ApiError> {
+        let client = self.client()?;
+        let token = self.session.screen(&client, client.file_token().await)?;
+        let url = client.download_url(&token, key);
+        let response = gloo_net::http::Request::get(&url).send().await?;
+        if response.status() != 200 {
+            return Err(ApiError::from_response(
+                response.status(),
+                &response.text().await.unwrap_or_default(),
+            ));
+        }
+        let body = response
+            .body()
+            .ok_or_else(|| ApiError::UnexpectedBody(String::new()))?;
+        Ok(body.get_reader().unchecked_into())
+    }
+}
