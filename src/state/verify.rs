@@ -240,6 +240,7 @@ impl BackupsState {
         let mut walker = Walker::new(entries);
         let mut current: Option<Check> = None;
         let mut database = None;
+        let mut streamed = 0;
         let damaged = |walker: &Walker, at: usize, damage| Verified::Damaged {
             entry: walker.entries[at].name.clone(),
             damage,
@@ -257,7 +258,11 @@ impl BackupsState {
                 }
                 Some(Err(())) => return Verified::Unreadable(None),
             };
-            read.update(|r| *r += bytes.len() as u64);
+            // The page redraws on each change: once a megabyte is enough.
+            streamed += bytes.len() as u64;
+            if streamed - read.get_untracked() >= 1 << 20 {
+                read.set(streamed);
+            }
             let pieces = match walker.feed(&bytes) {
                 Ok(pieces) => pieces,
                 Err(Broken::Header(at)) => return damaged(&walker, at, Damage::Header),

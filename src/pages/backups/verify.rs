@@ -46,13 +46,9 @@ pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> i
     };
     let label =
         move || target.with(|key| text::t().verify_label(key.as_deref().unwrap_or_default()));
-    // Words rather than a `<progress>` bar: one more element type is kilobytes of wasm.
-    let progress = move || {
-        running.get().then(|| {
-            let said = text::t().verifying(&human_size(read.get()), &human_size(total.get()));
-            view! { <p class="notice warn" role="status">{said}</p> }
-        })
-    };
+    // Words rather than a `<progress>` bar: one more element type is kilobytes of wasm. One
+    // element whose text follows, not a new one per step: a long verify takes thousands.
+    let progress = move || text::t().verifying(&human_size(read.get()), &human_size(total.get()));
     let said = move || {
         verdict.get().map(|verdict| {
             let (class, words) = match verdict {
@@ -92,7 +88,7 @@ pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> i
                 {text::p().verify_cancel}
             </button>
         </div>
-        {progress}
+        <p class="notice warn" role="status" hidden=move || !running.get()>{progress}</p>
         {said}
     }
 }
