@@ -35,8 +35,12 @@ pub fn PlanRetention(
             manual_too: manual_too.get(),
         })
     };
-    // (kept with reasons, deleted, bytes freed), or nothing while a field is not a number.
+    // (kept with reasons, deleted, bytes freed), or nothing while a field is not a number —
+    // or while the dialog is closed: a list that changes must not be planned unseen.
     let preview = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
         let policy = policy()?;
         Some(rows.with(|rows| {
             let dated: Vec<Dated> = rows

@@ -47,6 +47,7 @@ fn paint_probe(selector: &str) -> String {
   }};
   const observer = new MutationObserver(() => {{ if (document.querySelector({selector:?})) seen(); }});
   observer.observe(document, {{ childList: true, subtree: true }});
+  addEventListener('TrunkApplicationStarted', () => {{ window.__appStarted = performance.now(); }});
 }})();"#
     )
 }
@@ -61,7 +62,17 @@ struct Run {
     ms: f64,
     wire: u64,
     api: u64,
+    /// The panel's own steps, in ms from the navigation: the wasm's last byte, the app
+    /// started (wasm compiled, first view drawn), the list asked for and arrived.
+    steps: Option<[f64; 4]>,
 }
+
+/// The panel's steps (see [`Run::steps`]), from Resource Timing and Trunk's start event.
+const STEPS: &str = "const end = (test, field) => { const r = performance.getEntriesByType('resource')
+    .filter(e => test(new URL(e.name).pathname)).pop(); return r ? r[field] : null; };
+return window.__appStarted === undefined ? null : [
+  end(p => p.endsWith('_bg.wasm'), 'responseEnd'), window.__appStarted,
+  end(p => p.endsWith('/api/backups'), 'startTime'), end(p => p.endsWith('/api/backups'), 'responseEnd')];";
 
 async fn cold_run(server: &PocketBase, auth: &Value, side: &Side, link: Option<(u64, u64)>) -> Run {
     let browser = Browser::start_recording().await;
@@ -100,6 +111,7 @@ async fn cold_run(server: &PocketBase, auth: &Value, side: &Side, link: Option<(
         },
     )
     .await;
+    let steps = serde_json::from_value(browser.script(STEPS, vec![]).await).ok();
     browser.script_async(SETTLED, vec![]).await;
     let received = browser.wire_bytes().await;
     let wire = received.iter().map(|(_, bytes)| bytes).sum();
@@ -108,7 +120,12 @@ async fn cold_run(server: &PocketBase, auth: &Value, side: &Side, link: Option<(
         .filter(|(url, _)| url.contains("/api/"))
         .map(|(_, bytes)| bytes)
         .sum();
-    Run { ms, wire, api }
+    Run {
+        ms,
+        wire,
+        api,
+        steps,
+    }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -126,6 +143,18 @@ fn report(side: &Side, runs: &[Run]) -> f64 {
         side.name,
         all.join(", ")
     );
+    let steps: Vec<[f64; 4]> = runs.iter().filter_map(|r| r.steps).collect();
+    if !steps.is_empty() {
+        let at = |i: usize| median(steps.iter().map(|s| s[i]).collect());
+        println!(
+            "    {:<24} wasm arrived {:.0} ms, app started {:.0} ms, list asked {:.0} ms, list arrived {:.0} ms",
+            "  (the panel's steps)",
+            at(0),
+            at(1),
+            at(2),
+            at(3)
+        );
+    }
     ms
 }
 
