@@ -87,12 +87,10 @@ mod tests {
 
     fn entry(name: &str, size: u64, crc32: u32) -> Entry {
         Entry {
-            name: name.to_owned(),
             compressed: size,
             size,
             crc32,
-            method: 8,
-            offset: 0,
+            ..Entry::named(name)
         }
     }
 

@@ -72,12 +72,9 @@ mod tests {
 
     fn entry(name: &str, compressed: u64, size: u64) -> Entry {
         Entry {
-            name: name.to_owned(),
             compressed,
             size,
-            crc32: 0,
-            method: 8,
-            offset: 0,
+            ..Entry::named(name)
         }
     }
 

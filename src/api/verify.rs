@@ -239,12 +239,11 @@ mod tests {
 
     fn entry(name: &str, offset: u64, compressed: u64) -> Entry {
         Entry {
-            name: name.into(),
             compressed,
             size: compressed,
-            crc32: 0,
             method: 0,
             offset,
+            ..Entry::named(name)
         }
     }
 

@@ -104,6 +104,21 @@ pub struct Entry {
     pub offset: u64,
 }
 
+#[cfg(test)]
+impl Entry {
+    /// An empty deflated entry at offset 0, for tests to fill in.
+    pub(crate) fn named(name: &str) -> Self {
+        Entry {
+            name: name.to_owned(),
+            compressed: 0,
+            size: 0,
+            crc32: 0,
+            method: 8,
+            offset: 0,
+        }
+    }
+}
+
 const ZIP64_EXTRA_ID: u64 = 0x0001;
 const SATURATED: u64 = 0xFFFF_FFFF;
 

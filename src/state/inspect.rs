@@ -103,7 +103,8 @@ impl BackupsState {
         })
     }
 
-    pub(super) fn size_of(self, key: &str) -> u64 {
+    /// The listed size of `key`; 0 when it is not listed.
+    pub fn size_of(self, key: &str) -> u64 {
         self.rows
             .with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.size))
             .unwrap_or_default()

@@ -98,24 +98,14 @@ enum Check {
 }
 
 impl Check {
-    fn start(entry: &Entry) -> Check {
+    /// `None` when this browser cannot inflate: the backup is then not judged at all.
+    fn start(entry: &Entry) -> Option<Check> {
         if entry.method != 8 {
-            return Check::Stored(Tally::default());
+            return Some(Check::Stored(Tally::default()));
         }
+        let stream = DecompressionStream::new("deflate-raw").ok()?;
+        let writer = stream.writable().get_writer().ok()?;
         let tally = Rc::new(RefCell::new(Tally::default()));
-        let Ok(stream) = DecompressionStream::new("deflate-raw") else {
-            tally.borrow_mut().failed = true;
-            return Check::Stored(
-                Rc::try_unwrap(tally)
-                    .ok()
-                    .map(RefCell::into_inner)
-                    .unwrap_or_default(),
-            );
-        };
-        let writer = stream
-            .writable()
-            .get_writer()
-            .expect("a new stream has no writer yet");
         let reader: ReadableStreamDefaultReader = stream.readable().get_reader().unchecked_into();
         let resolve = Rc::new(Cell::new(None::<js_sys::Function>));
         let drained = js_sys::Promise::new(&mut |done, _| resolve.set(Some(done)));
@@ -134,11 +124,11 @@ impl Check {
                 let _ = done.call0(&JsValue::NULL);
             }
         });
-        Check::Deflated {
+        Some(Check::Deflated {
             writer,
             tally,
             drained,
-        }
+        })
     }
 
     /// Adds bytes `range` of the stream's `chunk`, whose copy in wasm is `bytes`. Deflated data
@@ -271,14 +261,23 @@ impl BackupsState {
             for piece in pieces {
                 match piece {
                     Piece::Data { entry, range } => {
-                        let check =
-                            current.get_or_insert_with(|| Check::start(&walker.entries[entry]));
+                        if current.is_none() {
+                            current = Check::start(&walker.entries[entry]);
+                        }
+                        let Some(check) = current.as_mut() else {
+                            let _ = stream.cancel();
+                            return Verified::Unreadable(None);
+                        };
                         check.add(&chunk, &bytes, range).await;
                     }
                     Piece::End { entry } => {
-                        let check = current
+                        let started = current
                             .take()
-                            .unwrap_or_else(|| Check::start(&walker.entries[entry]));
+                            .or_else(|| Check::start(&walker.entries[entry]));
+                        let Some(check) = started else {
+                            let _ = stream.cancel();
+                            return Verified::Unreadable(None);
+                        };
                         let tally = check.finish().await;
                         match judged(&walker.entries[entry], &tally) {
                             Ok(found) => database = database.or(found),

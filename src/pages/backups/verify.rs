@@ -27,11 +27,7 @@ pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> i
         let Some(key) = target.get_untracked() else {
             return;
         };
-        total.set(
-            backups
-                .rows()
-                .with_untracked(|rows| rows.iter().find(|r| r.key == key).map_or(0, |r| r.size)),
-        );
+        total.set(backups.size_of(&key));
         read.set(0);
         cancel.set(false);
         verdict.set(None);
