@@ -13,14 +13,17 @@ pub mod text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
 
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
-use pages::{BackupsPage, SettingsPage, SignInDraft, SignInPage, SignInPageProps};
+use pages::{
+    BackupsPage, ServersPage, ServersPageProps, SettingsPage, SignInDraft, SignInPage,
+    SignInPageProps,
+};
 use state::{provide_app_state, Navigation, Page, Preferences, SessionState};
 
-/// The whole panel: for a signed-in superuser the page the address names (the backups, or
-/// their settings), the sign-in page otherwise.
+/// The whole panel: for a signed-in superuser the page the address names (the backups, their
+/// settings, or the fleet of servers), the sign-in page otherwise.
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_state();
@@ -38,14 +41,16 @@ pub fn App() -> impl IntoView {
         document().set_title(text::p().app_title);
     });
     let draft = SignInDraft::new(session.suggested_server_url());
-    // `EitherOf3` rather than `into_any`: type erasure would cost each page its own wrappers.
+    let adding = SignInDraft::new(String::new());
+    // `EitherOf4` rather than `into_any`: type erasure would cost each page its own wrappers.
     // Another language draws the page again, in its words; what is typed lives in state.
     move || {
         lang.track();
         match (signed_in.get(), page.get()) {
-            (false, _) => EitherOf3::A(SignInPage(SignInPageProps { draft })),
-            (true, Page::Backups) => EitherOf3::B(BackupsPage()),
-            (true, Page::Settings) => EitherOf3::C(SettingsPage()),
+            (false, _) => EitherOf4::A(SignInPage(SignInPageProps { draft })),
+            (true, Page::Backups) => EitherOf4::B(BackupsPage()),
+            (true, Page::Settings) => EitherOf4::C(SettingsPage()),
+            (true, Page::Servers) => EitherOf4::D(ServersPage(ServersPageProps { draft: adding })),
         }
     }
 }

@@ -3,12 +3,14 @@
 
 mod backups;
 mod leave;
+mod servers;
 mod settings;
 mod sign_in;
 mod top_bar;
 
 pub use backups::BackupsPage;
 pub use leave::LeaveDialog;
+pub use servers::{ServersPage, ServersPageProps};
 pub use settings::SettingsPage;
-pub use sign_in::{SignInDraft, SignInPage, SignInPageProps};
+pub use sign_in::{SignInDraft, SignInForm, SignInPage, SignInPageProps};
 pub use top_bar::{Choices, PageLink, TopBar};

@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -5,7 +6,7 @@ use leptos::task::spawn_local;
 use crate::api::{normalize_server_url, ApiError};
 use crate::components::{focus_when_drawn, ErrorNotice, TextField};
 use crate::pages::Choices;
-use crate::state::{SessionState, SignedOut};
+use crate::state::{Navigation, Page, Session, SessionState, SignedOut};
 use crate::text;
 
 /// A sign-in whose password was right and that now needs the e-mailed one-time code.
@@ -40,6 +41,21 @@ impl SignInDraft {
         }
     }
 
+    /// Starts over for `server_url` as `email`: only the password is left to type.
+    pub fn prefill(&self, server_url: &str, email: &str) {
+        self.server_url.set(server_url.to_owned());
+        self.email.set(email.to_owned());
+        self.signed_in();
+        focus_when_drawn("#password");
+    }
+
+    /// Empty again, for the next server.
+    pub fn clear(&self) {
+        self.server_url.set(String::new());
+        self.email.set(String::new());
+        self.signed_in();
+    }
+
     /// Forgets the secrets once they have served.
     fn signed_in(&self) {
         self.password.set(String::new());
@@ -48,8 +64,75 @@ impl SignInDraft {
     }
 }
 
+/// The sign-in page: the form, and the other servers of the fleet still signed in.
 #[component]
 pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
+    let session = expect_context::<SessionState>();
+    let navigation = expect_context::<Navigation>();
+    let pending = RwSignal::new(false);
+    // Drawn once: this page is left by opening one of them, or by signing in.
+    let open_elsewhere = {
+        let servers: Vec<Session> = session
+            .servers()
+            .get_untracked()
+            .into_iter()
+            .filter(Session::is_signed_in)
+            .collect();
+        (!servers.is_empty()).then(|| {
+            let buttons = servers
+                .into_iter()
+                .map(|saved| {
+                    let url = saved.server_url;
+                    let label = text::t().open_server(&url);
+                    let open = move |_| {
+                        if session.switch_to(&url) {
+                            navigation.start_over_at(Page::Backups);
+                        }
+                    };
+                    view! { <li><button type="button" on:click=open>{label}</button></li> }
+                })
+                .collect_view();
+            view! {
+                <section class="card">
+                    <h2>{text::p().still_signed_in}</h2>
+                    <ul class="plain">{buttons}</ul>
+                </section>
+            }
+        })
+    };
+    view! {
+        <main class="sign-in">
+            <SignInForm
+                draft
+                pending
+                heading=text::p().app_title
+                page_heading=true
+                hint=text::p().sign_in_hint
+                submit_label=text::p().sign_in
+                on_signed_in=Callback::new(move |signed_in| session.sign_in(signed_in))
+            />
+            {open_elsewhere}
+            <Choices busy=pending />
+        </main>
+    }
+}
+
+/// The address, e-mail and password (then the e-mailed code, when the account asks for one),
+/// checked here like the server checks them; `on_signed_in` gets the session the server gave.
+/// On the sign-in page (the `<h1>`), why the admin was signed out heads the form.
+#[component]
+pub fn SignInForm(
+    draft: SignInDraft,
+    /// A request is in flight.
+    pending: RwSignal<bool>,
+    heading: &'static str,
+    /// The heading is the page's own (`<h1>`), not a section's.
+    #[prop(optional)]
+    page_heading: bool,
+    hint: &'static str,
+    submit_label: &'static str,
+    on_signed_in: Callback<Session>,
+) -> impl IntoView {
     let session = expect_context::<SessionState>();
     let SignInDraft {
         server_url,
@@ -65,7 +148,6 @@ pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
     let code_problem = RwSignal::new(None::<String>);
     let refusal = RwSignal::new(None::<ApiError>);
     let code_sent = RwSignal::new(false);
-    let pending = RwSignal::new(false);
 
     // Sends a (new) code for the second step; each replaces the one before.
     let send_code = move || {
@@ -119,7 +201,7 @@ pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
             match result {
                 Ok(signed_in) => {
                     draft.signed_in();
-                    session.sign_in(signed_in);
+                    on_signed_in.run(signed_in);
                 }
                 Err(error) => {
                     refusal.set(Some(error));
@@ -173,7 +255,7 @@ pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
             match result {
                 Ok(signed_in) => {
                     draft.signed_in();
-                    session.sign_in(signed_in);
+                    on_signed_in.run(signed_in);
                 }
                 // The password was right: on to the e-mailed code.
                 Err(ApiError::MfaRequired(mfa_id)) => {
@@ -252,33 +334,34 @@ pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
     };
 
     view! {
-        <main class="sign-in">
-            <form class="card" on:submit=submit novalidate>
-                <h1>{text::p().app_title}</h1>
-                <p class="hint">{text::p().sign_in_hint}</p>
-                {move || {
-                    session
-                        .notice()
-                        .get()
-                        .map(|notice| {
-                            let words = match notice {
-                                SignedOut::Expired => text::p().session_expired,
-                                SignedOut::Restored => text::p().restored_sign_in,
-                                SignedOut::ElsewhereSignedOut => text::p().signed_out_elsewhere,
-                            };
-                            view! { <p class="notice warn" role="alert">{words}</p> }
-                        })
-                }}
-                {move || match second.get() {
-                    Some(step) => code_step(step).into_any(),
-                    None => password_step().into_any(),
-                }}
-                <ErrorNotice error=refusal describe=text::sign_in_error />
-                <button type="submit" class="primary" disabled=pending>
-                    {move || if pending.get() { text::p().signing_in } else { text::p().sign_in }}
-                </button>
-            </form>
-            <Choices busy=pending />
-        </main>
+        <form class="card" on:submit=submit novalidate>
+            {if page_heading {
+                Either::Left(view! { <h1>{heading}</h1> })
+            } else {
+                Either::Right(view! { <h2>{heading}</h2> })
+            }}
+            <p class="hint">{hint}</p>
+            {move || {
+                session
+                    .notice()
+                    .get()
+                    .map(|notice| {
+                        let words = match notice {
+                            SignedOut::Expired => text::p().session_expired,
+                            SignedOut::Restored => text::p().restored_sign_in,
+                            SignedOut::ElsewhereSignedOut => text::p().signed_out_elsewhere,
+                        };
+                        view! { <p class="notice warn" role="alert">{words}</p> }
+                    })
+            }}
+            {move || match second.get() {
+                Some(step) => code_step(step).into_any(),
+                None => password_step().into_any(),
+            }}
+            <ErrorNotice error=refusal describe=text::sign_in_error />
+            <button type="submit" class="primary" disabled=pending>
+                {move || if pending.get() { text::p().signing_in } else { submit_label }}
+            </button>
+        </form>
     }
 }

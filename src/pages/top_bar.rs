@@ -20,18 +20,25 @@ pub fn TopBar(
                 .map(|s| text::t().signed_in_as(&s.email, &s.server_url))
         })
     };
-    let other = move || match page.get() {
-        Page::Backups => (Page::Settings, text::p().backup_settings),
-        Page::Settings => (Page::Backups, text::p().back_to_backups),
+    // The pages this one is not; each page draws its own bar.
+    let links = {
+        let shown = page.get_untracked();
+        [
+            (Page::Backups, text::p().back_to_backups),
+            (Page::Settings, text::p().backup_settings),
+            (Page::Servers, text::p().servers),
+        ]
+        .into_iter()
+        .filter(move |(to, _)| *to != shown)
+        .map(|(to, label)| view! { <PageLink to label /> })
+        .collect_view()
     };
     view! {
         <header class="topbar">
             <span class="brand">{text::p().app_title}</span>
             // Cut short on a narrow screen: the title holds it whole.
             <span class="who" title=signed_in_as>{signed_in_as}</span>
-            <nav>
-                <PageLink to=Signal::derive(move || other().0) label=Signal::derive(move || other().1) />
-            </nav>
+            <nav>{links}</nav>
             <Choices busy />
             <button
                 type="button"

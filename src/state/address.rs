@@ -13,23 +13,33 @@ pub enum Page {
     #[default]
     Backups,
     Settings,
+    /// The fleet: every server signed in to, at a glance.
+    Servers,
 }
 
 /// The list's own path.
 pub const LIST_PATH: &str = "/backups";
 /// The settings' own path.
 pub const SETTINGS_PATH: &str = "/settings";
+/// The fleet's own path.
+pub const SERVERS_PATH: &str = "/servers";
 /// The settings where the page keeps its path.
 const SETTINGS_QUERY: &str = "page=settings";
+/// The fleet where the page keeps its path.
+const SERVERS_QUERY: &str = "page=servers";
 
 /// The page an address shows.
 pub fn page_at(pathname: &str, query: &str) -> Page {
-    let asks_settings = query
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == SETTINGS_QUERY);
-    if pathname == SETTINGS_PATH || asks_settings {
+    let asks = |wanted: &str| {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .any(|pair| pair == wanted)
+    };
+    if pathname == SETTINGS_PATH || asks(SETTINGS_QUERY) {
         Page::Settings
+    } else if pathname == SERVERS_PATH || asks(SERVERS_QUERY) {
+        Page::Servers
     } else {
         Page::Backups
     }
@@ -44,6 +54,8 @@ pub fn address_of(page: Page, pathname: &str, host_serves_paths: bool, list_quer
         (Page::Backups, false) => format!("{pathname}{list_query}"),
         (Page::Settings, true) => SETTINGS_PATH.to_owned(),
         (Page::Settings, false) => format!("{pathname}?{SETTINGS_QUERY}"),
+        (Page::Servers, true) => SERVERS_PATH.to_owned(),
+        (Page::Servers, false) => format!("{pathname}?{SERVERS_QUERY}"),
     }
 }
 
@@ -58,7 +70,7 @@ mod tests {
 
     #[test]
     fn pages_have_their_own_paths_only_at_the_root_of_a_host_that_serves_them() {
-        for root in ["/", "/index.html", "/backups", "/settings", ""] {
+        for root in ["/", "/index.html", "/backups", "/settings", "/servers", ""] {
             assert!(at_root(root), "{root}");
             assert_eq!(
                 address_of(Page::Backups, root, true, "?q=a"),
@@ -89,7 +101,9 @@ mod tests {
         assert_eq!(page_at("/backups", "?q=page=settings"), Page::Backups);
         assert_eq!(page_at("/", ""), Page::Backups);
         assert_eq!(page_at("/admin/settings", ""), Page::Backups);
-        for page in [Page::Backups, Page::Settings] {
+        assert_eq!(page_at("/servers", ""), Page::Servers);
+        assert_eq!(page_at("/admin/", "?page=servers"), Page::Servers);
+        for page in [Page::Backups, Page::Settings, Page::Servers] {
             for (path, served) in [("/", true), ("/", false), ("/admin/", true)] {
                 let address = address_of(page, path, served, "");
                 let (path, query) = address.split_once('?').unwrap_or((&address, ""));

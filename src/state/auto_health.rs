@@ -11,9 +11,10 @@ pub const AUTO_PREFIX: &str = "@auto_";
 pub const GRACE_MS: i64 = 15 * 60 * 1000;
 
 /// What the list says about the schedule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Staleness {
     /// Keeping up.
+    #[default]
     Fine,
     /// The newest automatic backup was made before `missed` (≥ 2) runs that came and went.
     Old { newest_ms: i64, missed: usize },

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::address::{address_of, at_root, page_at, Page, LIST_PATH, SETTINGS_PATH};
+use super::address::{address_of, at_root, page_at, Page, LIST_PATH, SERVERS_PATH, SETTINGS_PATH};
 use super::browser::{current_path, current_query, host_serves, push_address, replace_address};
 
 /// Where the admin asked to go while leaving would lose something.
@@ -110,6 +110,14 @@ impl Navigation {
         address_of(page, &current_path(), self.serves_paths(), "")
     }
 
+    /// Opens `page` afresh, as a reload would: after switching servers, so that nothing of the
+    /// last server's (its list, its settings, its live updates) is kept.
+    pub fn start_over_at(&self, page: Page) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(&self.href(page));
+        }
+    }
+
     /// Puts the list's search and sort (`?q=…`) in the address bar, without a history entry.
     pub fn show_list_query(&self, list_query: &str) {
         self.list_query.set_value(list_query.to_owned());
@@ -155,7 +163,7 @@ impl Navigation {
         self.page.set(page);
         let query = match page {
             Page::Backups => self.list_query.get_value(),
-            Page::Settings => String::new(),
+            Page::Settings | Page::Servers => String::new(),
         };
         push_address(&self.address(page, &query));
     }
@@ -173,7 +181,7 @@ impl Navigation {
     /// served, evidently.
     fn learn_whether_paths_are_served(self) {
         let path = current_path();
-        if path == LIST_PATH || path == SETTINGS_PATH {
+        if [LIST_PATH, SETTINGS_PATH, SERVERS_PATH].contains(&path.as_str()) {
             self.paths_served.set_value(Some(true));
             return;
         }
@@ -189,7 +197,7 @@ impl Navigation {
                 let page = self.page.get_untracked();
                 let query = match page {
                     Page::Backups => current_query(),
-                    Page::Settings => String::new(),
+                    Page::Settings | Page::Servers => String::new(),
                 };
                 replace_address(&self.address(page, &query));
             }

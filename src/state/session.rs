@@ -1,5 +1,6 @@
-//! Who is signed in, to which server. The token lives in `localStorage` so a reload keeps the
-//! session; it is sent only in the `Authorization` header and never printed.
+//! Who is signed in, to which server, and the other servers this browser is signed in to (the
+//! fleet). Tokens live in `localStorage` so a reload keeps them; each is kept with its own
+//! server's address and sent only to it, only in the `Authorization` header, never printed.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,9 @@ const CHECK_EVERY_MS: f64 = 1_000.0;
 const RETRY_MS: i32 = 15_000;
 
 const SESSION_KEY: &str = "session";
+/// Every server signed in to from this browser, the current one included: a JSON list of
+/// sessions. One signed out keeps its address and e-mail, with an empty token.
+const SERVERS_KEY: &str = "servers";
 /// Remembered after sign-out, to pre-fill the next sign-in.
 const SERVER_KEY: &str = "server-url";
 
@@ -47,6 +51,10 @@ impl Session {
     fn same_account(&self, other: &Session) -> bool {
         self.server_url == other.server_url && self.email == other.email
     }
+
+    pub fn is_signed_in(&self) -> bool {
+        !self.token.is_empty()
+    }
 }
 
 impl std::fmt::Debug for Session {
@@ -72,6 +80,8 @@ pub enum SignedOut {
 #[derive(Clone, Copy)]
 pub struct SessionState {
     current: RwSignal<Option<Session>>,
+    /// The fleet: one session per server, in the order they were added.
+    servers: RwSignal<Vec<Session>>,
     /// Why the admin was sent back to the sign-in page, shown there.
     notice: RwSignal<Option<SignedOut>>,
 }
@@ -80,8 +90,19 @@ impl SessionState {
     /// The session saved by an earlier visit, if any. A value that is not one (corrupt, or
     /// written by something else) is discarded.
     pub fn restore() -> Self {
+        let current = saved_session();
+        let mut servers = saved_servers();
+        // The current session is the fleet's for its server (also one saved before the panel
+        // kept a fleet).
+        if let Some(session) = &current {
+            if !servers.contains(session) {
+                remember(&mut servers, session.clone());
+                save_servers(&servers);
+            }
+        }
         Self {
-            current: RwSignal::new(saved_session()),
+            current: RwSignal::new(current),
+            servers: RwSignal::new(servers),
             notice: RwSignal::new(None),
         }
     }
@@ -90,7 +111,11 @@ impl SessionState {
     /// only for changes made elsewhere).
     pub fn follow_other_tabs(self) {
         let key = storage::full_key(SESSION_KEY);
+        let servers_key = storage::full_key(SERVERS_KEY);
         let listener = leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(servers_key.as_str()) {
+                return self.servers.set(saved_servers());
+            }
             if event.key().as_deref() != Some(key.as_str()) {
                 return;
             }
@@ -129,6 +154,12 @@ impl SessionState {
 
     pub fn is_signed_in(&self) -> bool {
         self.current.with(Option::is_some)
+    }
+
+    /// Every server this browser signed in to, signed out ones included.
+    /// (A read signal, not a `Signal`: the wrapper's generic code would cost more wasm.)
+    pub fn servers(&self) -> ReadSignal<Vec<Session>> {
+        self.servers.read_only()
     }
 
     /// The address to offer on the sign-in page: the last one used, else this page's origin
@@ -178,15 +209,86 @@ impl SessionState {
             storage::write(SESSION_KEY, &json);
         }
         storage::write(SERVER_KEY, &session.server_url);
+        self.keep(session.clone());
         self.notice.set(None);
         self.current.set(Some(session));
     }
 
+    /// Adds a server to the fleet (or renews its session) without leaving the current one;
+    /// a new session of the current server becomes current.
+    pub fn add_server(&self, session: Session) {
+        if self.server_url().as_ref() == Some(&session.server_url) {
+            return self.sign_in(session);
+        }
+        self.keep(session);
+    }
+
+    /// Makes a signed-in server of the fleet the current one, as a reload would find it: the
+    /// caller starts the page over, so nothing of the last server's is shown or sent.
+    pub fn switch_to(&self, server_url: &str) -> bool {
+        let Some(session) = self.servers.with_untracked(|servers| {
+            servers
+                .iter()
+                .find(|s| s.server_url == server_url && s.is_signed_in())
+                .cloned()
+        }) else {
+            return false;
+        };
+        storage::write(SESSION_KEY, &encode(&session));
+        storage::write(SERVER_KEY, &session.server_url);
+        true
+    }
+
+    /// Forgets a server altogether: its token, address and e-mail.
+    pub fn remove_server(&self, server_url: &str) {
+        if self.server_url().as_deref() == Some(server_url) {
+            self.sign_out(None);
+        }
+        self.servers
+            .update(|servers| servers.retain(|s| s.server_url != server_url));
+        self.servers.with_untracked(|servers| save_servers(servers));
+    }
+
+    /// A server of the fleet renewed its token (`Some`) or no longer accepts it (`None`).
+    pub fn renewed(&self, server_url: &str, token: Option<String>) {
+        let current = self
+            .current
+            .with_untracked(|c| c.as_ref().filter(|c| c.server_url == server_url).cloned());
+        match (current, token) {
+            (Some(session), Some(token)) => self.sign_in(Session { token, ..session }),
+            (Some(_), None) => self.sign_out(Some(SignedOut::Expired)),
+            (None, token) => {
+                let token = token.unwrap_or_default();
+                self.servers.update(|servers| {
+                    if let Some(saved) = servers.iter_mut().find(|s| s.server_url == server_url) {
+                        saved.token = token;
+                    }
+                });
+                self.servers.with_untracked(|servers| save_servers(servers));
+            }
+        }
+    }
+
     /// Forgets the token; `notice` tells the sign-in page why, when it was not the admin's choice.
+    /// The server stays in the fleet, signed out.
     pub fn sign_out(&self, notice: Option<SignedOut>) {
         storage::remove(SESSION_KEY);
+        if let Some(server_url) = self.server_url() {
+            self.servers.update(|servers| {
+                for saved in servers.iter_mut().filter(|s| s.server_url == server_url) {
+                    saved.token.clear();
+                }
+            });
+            self.servers.with_untracked(|servers| save_servers(servers));
+        }
         self.notice.set(notice);
         self.current.set(None);
+    }
+
+    /// Saves `session` in the fleet, in place of its server's earlier one.
+    fn keep(&self, session: Session) {
+        self.servers.update(|servers| remember(servers, session));
+        self.servers.with_untracked(|servers| save_servers(servers));
     }
 
     /// Renews the token while the panel is open, at half its remaining life, so an open panel
@@ -298,6 +400,31 @@ fn saved_session() -> Option<Session> {
     session
 }
 
+/// The fleet in `localStorage`; a value that does not read as one counts as none.
+fn saved_servers() -> Vec<Session> {
+    storage::read(SERVERS_KEY)
+        .and_then(|json| decode::<Vec<Session>>(&json).ok())
+        .unwrap_or_default()
+}
+
+fn save_servers(servers: &[Session]) {
+    let json = encode(&servers);
+    if !json.is_empty() {
+        storage::write(SERVERS_KEY, &json);
+    }
+}
+
+/// Puts `session` in place of its server's earlier one, or last when the server is new.
+fn remember(servers: &mut Vec<Session>, session: Session) {
+    match servers
+        .iter_mut()
+        .find(|s| s.server_url == session.server_url)
+    {
+        Some(saved) => *saved = session,
+        None => servers.push(session),
+    }
+}
+
 /// How long to wait before renewing a token that expires at `expiry_ms`: until half its
 /// remaining life is gone (a day-long token is renewed after half a day, a 10-second one after
 /// five), `0` when that time has come.
@@ -308,6 +435,30 @@ pub fn refresh_wait_ms(expiry_ms: f64, now_ms: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn session(server_url: &str, token: &str) -> Session {
+        Session {
+            server_url: server_url.into(),
+            email: "admin@example.com".into(),
+            token: token.into(),
+        }
+    }
+
+    #[test]
+    fn a_server_is_kept_once_with_its_newest_session() {
+        let mut servers = vec![session("http://a", "a1"), session("http://b", "b1")];
+        remember(&mut servers, session("http://a", "a2"));
+        remember(&mut servers, session("http://c", "c1"));
+        let tokens: Vec<_> = servers
+            .iter()
+            .map(|s| (s.server_url.as_str(), s.token.as_str()))
+            .collect();
+        assert_eq!(
+            tokens,
+            [("http://a", "a2"), ("http://b", "b1"), ("http://c", "c1")]
+        );
+        assert!(!session("http://a", "").is_signed_in());
+    }
 
     #[test]
     fn renews_at_half_the_remaining_life() {

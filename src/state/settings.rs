@@ -198,10 +198,7 @@ impl SettingsState {
     /// Since when (ms, this browser's clock) the saved schedule is known to this panel: when it
     /// saved it, or first saw it.
     pub fn schedule_seen_since(&self, cron: &str) -> Option<i64> {
-        let server = self.session.server_url()?;
-        let (seen_on, since) =
-            storage::read(SCHEDULE_SEEN_KEY).and_then(|value| decode_seen(&value))?;
-        (seen_on == seen_key(&server, cron)).then_some(since)
+        schedule_seen_since(&self.session.server_url()?, cron)
     }
 
     fn take(&self, settings: ServerSettings, saved_here: bool) {
@@ -229,6 +226,13 @@ impl SettingsState {
             }
         }
     }
+}
+
+/// Since when (ms) this panel knows `server`'s schedule `cron`, if it is the one it last saw.
+pub fn schedule_seen_since(server: &str, cron: &str) -> Option<i64> {
+    let (seen_on, since) =
+        storage::read(SCHEDULE_SEEN_KEY).and_then(|value| decode_seen(&value))?;
+    (seen_on == seen_key(server, cron)).then_some(since)
 }
 
 fn seen_key(server: &str, cron: &str) -> String {

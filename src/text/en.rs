@@ -189,6 +189,21 @@ pub const PHRASES: Phrases = Phrases {
     auto_history_unknown: "The server keeps no log of errors (its logs are off), so whether automatic backups failed is unknown.",
     storage_unreachable: "The backup storage cannot be reached, so the backups cannot be listed.",
     check_storage_settings: "Check the storage settings",
+    servers: "Servers",
+    servers_hint: "Every PocketBase server this browser is signed in to, each asked with its own session: one that is down or signed out holds up no other.",
+    server_column: "Server",
+    newest_column: "Newest backup",
+    state_column: "State",
+    add_server: "Add server",
+    add_server_hint: "Sign in to another PocketBase server to watch it here too. This tab stays on the server it shows.",
+    checking: "Checking…",
+    signed_out_state: "Signed out: the server no longer accepts this browser's session.",
+    server_fine: "Answering; nothing to warn of.",
+    shown_here: "shown in this tab",
+    open: "Open",
+    sign_in_again: "Sign in again",
+    remove: "Remove",
+    still_signed_in: "Still signed in to",
 };
 
 pub struct En;
@@ -706,6 +721,22 @@ impl Words for En {
             PartProblem::Malformed => "write n, a-b, */s or a-b/s.".to_owned(),
         };
         format!("{} field, “{part}”: {why}", cron_field_name(*field))
+    }
+
+    fn open_server(&self, server: &str) -> String {
+        format!("Open {server}")
+    }
+
+    fn sign_in_again(&self, server: &str) -> String {
+        format!("Sign in again to {server}")
+    }
+
+    fn remove_server(&self, server: &str) -> String {
+        format!("Remove {server}")
+    }
+
+    fn newest_backup(&self, key: &str, age: &str) -> String {
+        format!("{key}, {age}")
     }
 }
 

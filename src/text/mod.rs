@@ -301,6 +301,25 @@ phrases! {
     auto_history_unknown,
     storage_unreachable,
     check_storage_settings,
+    servers,
+    servers_hint,
+    server_column,
+    newest_column,
+    state_column,
+    add_server,
+    add_server_hint,
+    checking,
+    /// A server of the fleet that no longer accepts its token.
+    signed_out_state,
+    /// A server that answered, with nothing to warn of.
+    server_fine,
+    /// Beside the server whose backups this tab shows.
+    shown_here,
+    open,
+    sign_in_again,
+    remove,
+    /// Above the servers still signed in, on the sign-in page.
+    still_signed_in,
 }
 
 pub trait Words {
@@ -416,6 +435,11 @@ pub trait Words {
     fn cron_reading(&self, schedule: &Schedule) -> String;
     /// Which part of an expression PocketBase would refuse, and why.
     fn cron_problem(&self, problem: &CronProblem) -> String;
+    fn open_server(&self, server: &str) -> String;
+    fn sign_in_again(&self, server: &str) -> String;
+    fn remove_server(&self, server: &str) -> String;
+    /// `pb_backup_x.zip, 3 hours ago`
+    fn newest_backup(&self, key: &str, age: &str) -> String;
 }
 
 /// The server's exact value, e.g. `2026-11-24 04:24:23.578 UTC`.

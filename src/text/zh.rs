@@ -189,6 +189,21 @@ pub const PHRASES: Phrases = Phrases {
     auto_history_unknown: "服务器未保留错误日志（日志已关闭），因此无法得知自动备份是否失败过。",
     storage_unreachable: "无法访问备份存储，因此无法列出备份。",
     check_storage_settings: "检查存储设置",
+    servers: "服务器",
+    servers_hint: "本浏览器已登录的每台 PocketBase 服务器，各自用自己的会话查询：一台停机或已退出登录不会耽误其他服务器。",
+    server_column: "服务器",
+    newest_column: "最新备份",
+    state_column: "状态",
+    add_server: "添加服务器",
+    add_server_hint: "登录另一台 PocketBase 服务器，在这里一并查看。本标签页仍停留在它正在显示的服务器上。",
+    checking: "正在查询…",
+    signed_out_state: "已退出登录：该服务器不再接受本浏览器的会话。",
+    server_fine: "正常响应，无需警告。",
+    shown_here: "本标签页正在显示",
+    open: "打开",
+    sign_in_again: "重新登录",
+    remove: "移除",
+    still_signed_in: "仍已登录的服务器",
 };
 
 pub struct Zh;
@@ -699,6 +714,22 @@ impl Words for Zh {
             PartProblem::Malformed => "请写成 n、a-b、*/s 或 a-b/s 的形式。".to_owned(),
         };
         format!("{}字段“{part}”：{why}", cron_field_name(*field))
+    }
+
+    fn open_server(&self, server: &str) -> String {
+        format!("打开 {server}")
+    }
+
+    fn sign_in_again(&self, server: &str) -> String {
+        format!("重新登录 {server}")
+    }
+
+    fn remove_server(&self, server: &str) -> String {
+        format!("移除 {server}")
+    }
+
+    fn newest_backup(&self, key: &str, age: &str) -> String {
+        format!("{key}，{age}")
     }
 }
 

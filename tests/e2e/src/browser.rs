@@ -148,6 +148,16 @@ impl Browser {
         field.send_keys(value).await.expect("type");
     }
 
+    /// [`Self::fill`] for the field matching `css`, whatever the page's language.
+    pub async fn fill_css(&self, css: &str, value: &str) {
+        let field = eventually(&format!("field {css:?}"), || async {
+            self.client.find(Locator::Css(css)).await.ok()
+        })
+        .await;
+        field.clear().await.expect("clear");
+        field.send_keys(value).await.expect("type");
+    }
+
     /// Turns the switch (or checkbox) labelled `label` on or off, as a click would.
     pub async fn set_switch(&self, label: &str, on: bool) {
         let switch = self.field(label).await;

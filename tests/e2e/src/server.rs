@@ -13,6 +13,15 @@ use crate::PATIENCE;
 pub const ADMIN_EMAIL: &str = "admin@example.com";
 pub const ADMIN_PASSWORD: &str = "e2e-admin-password";
 
+/// What the logging hook writes before each request's `Authorization` header.
+const AUTHORIZATION_SEEN: &str = "authorization-seen:";
+/// The server's own record of what it received, written before any handler runs.
+const AUTHORIZATION_LOG: &str = r#"routerUse((e) => {
+  console.log("authorization-seen: " + e.request.header.get("Authorization"));
+  return e.next();
+});
+"#;
+
 pub struct PocketBase {
     // Declared first so the server stops before its folders are removed.
     process: Option<ProcessGroup>,
@@ -61,6 +70,16 @@ impl PocketBase {
     /// [`Self::start`] with the panel in the folder `sub_path` of the public dir (e.g.
     /// `admin/backups`; `""` for the root), and `pb_hooks/panel.pb.js` installed when `hook`.
     pub fn start_serving(sub_path: &str, hook: bool) -> Self {
+        Self::start_with(sub_path, hook, false)
+    }
+
+    /// [`Self::start`], with a hook that writes each request's `Authorization` header to the
+    /// server's log (see [`Self::authorizations_seen`]).
+    pub fn start_logging_authorization() -> Self {
+        Self::start_with("", false, true)
+    }
+
+    fn start_with(sub_path: &str, hook: bool, log_authorization: bool) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let public_dir = if sub_path.is_empty() {
             panel_dist()
@@ -76,6 +95,12 @@ impl PocketBase {
             std::fs::create_dir_all(&hooks).expect("hooks dir");
             let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pb_hooks/panel.pb.js");
             std::fs::copy(source, hooks.join("panel.pb.js")).expect("the panel's hook");
+        }
+        if log_authorization {
+            let hooks = dir.path().join("hooks");
+            std::fs::create_dir_all(&hooks).expect("hooks dir");
+            std::fs::write(hooks.join("authorization-log.pb.js"), AUTHORIZATION_LOG)
+                .expect("the logging hook");
         }
         run_cli(
             &["superuser", "upsert", ADMIN_EMAIL, ADMIN_PASSWORD],
@@ -111,6 +136,17 @@ impl PocketBase {
 
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// Every token sent to this server in an `Authorization` header, in order (only for a
+    /// server from [`Self::start_logging_authorization`]).
+    pub fn authorizations_seen(&self) -> Vec<String> {
+        self.log()
+            .lines()
+            .filter_map(|line| line.split_once(AUTHORIZATION_SEEN))
+            .map(|(_, token)| token.trim().to_owned())
+            .filter(|token| !token.is_empty())
+            .collect()
     }
 
     pub fn log(&self) -> String {

@@ -107,6 +107,17 @@ async fn axe_finds_no_violation_in_either_language_or_theme() {
         browser.wait_for_css("form.settings").await;
         assert_accessible(&browser, &format!("the settings {at}")).await;
         browser.click_css(".topbar nav a").await;
+
+        // The fleet, and its form refusing a server that cannot be reached.
+        browser.click_css(".topbar nav a:last-child").await;
+        browser.wait_for_css("table.servers .state.ok").await;
+        browser.fill_css("#server-url", "http://127.0.0.1:9").await;
+        browser.fill_css("#email", e2e::ADMIN_EMAIL).await;
+        browser.fill_css("#password", e2e::ADMIN_PASSWORD).await;
+        browser.click_css("form button[type=submit]").await;
+        browser.wait_for_css("form [role=alert]").await;
+        assert_accessible(&browser, &format!("the servers {at}")).await;
+        browser.click_css(".topbar nav a").await;
     }
 }
 

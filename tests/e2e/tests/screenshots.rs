@@ -43,6 +43,14 @@ async fn readme_screenshots() {
         "nightly_2026_11_15.zip",
         std::time::Duration::from_secs(17 * 86_400),
     );
+    // A second server for the fleet's picture, whose hourly automatic backups stopped.
+    let staging = PocketBase::start();
+    staging.create_backup("staging_before_migration.zip");
+    staging.seed_backup_file_aged(
+        "@auto_pb_backup_20261202180000.zip",
+        std::time::Duration::from_secs(9 * 3_600),
+    );
+    staging.set_settings(serde_json::json!({"backups": {"cron": "0 * * * *"}}));
     let files = tempfile::tempdir().unwrap();
     let file = files.path().join("staging_copy.zip");
     write_backup_like_zip(&file, 4_000_000);
@@ -115,6 +123,16 @@ async fn readme_screenshots() {
     save(&browser, "settings").await;
     browser.click("Reset").await;
     browser.click_css(".topbar nav a").await;
+
+    browser.click_link("Servers").await;
+    browser.fill("Server URL", staging.url()).await;
+    browser.fill("Email", e2e::ADMIN_EMAIL).await;
+    browser.fill("Password", e2e::ADMIN_PASSWORD).await;
+    browser.click("Add server").await;
+    browser.wait_for_text("2 backups").await;
+    browser.wait_for_text("4 backups").await;
+    save(&browser, "servers").await;
+    browser.click_link("Back to backups").await;
 
     browser.select_option("Language", "简体中文").await;
     browser.wait_for_heading("备份").await;
