@@ -132,16 +132,19 @@ fn server_row(saved: Session, check: ServerCheck, draft: SignInDraft) -> impl In
     };
     let remove = {
         let server_url = server_url.clone();
-        move |_| session.remove_server(&server_url)
+        // Removing the server shown here signs out of it: asked first like a sign-out.
+        move |_| {
+            if !shown_here || navigation.may_sign_out() {
+                session.remove_server(&server_url)
+            }
+        }
     };
     view! {
         <tr>
             <th scope="row">
                 <span class="key">{server_url.clone()}</span>
-                <span class="hint">
-                    {email}
-                    {shown_here.then(|| format!(" · {}", text::p().shown_here))}
-                </span>
+                <span class="hint">{email}</span>
+                {shown_here.then(|| view! { <span class="hint">{text::p().shown_here}</span> })}
             </th>
             <td>{backups}</td>
             <td>{newest}</td>

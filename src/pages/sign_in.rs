@@ -3,7 +3,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{normalize_server_url, ApiError};
+use crate::api::{normalize_server_url, token_expiry, ApiError};
 use crate::components::{focus_when_drawn, ErrorNotice, TextField};
 use crate::pages::Choices;
 use crate::state::{Navigation, Page, Session, SessionState, SignedOut};
@@ -72,11 +72,12 @@ pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
     let pending = RwSignal::new(false);
     // Drawn once: this page is left by opening one of them, or by signing in.
     let open_elsewhere = {
+        let now_s = js_sys::Date::now() / 1_000.0;
         let servers: Vec<Session> = session
             .servers()
             .get_untracked()
             .into_iter()
-            .filter(Session::is_signed_in)
+            .filter(|s| s.is_signed_in() && token_expiry(&s.token).is_none_or(|exp| exp > now_s))
             .collect();
         (!servers.is_empty()).then(|| {
             let buttons = servers
@@ -92,10 +93,21 @@ pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
                     view! { <li><button type="button" on:click=open>{label}</button></li> }
                 })
                 .collect_view();
+            // A shared browser: signing out of one server leaves the others open until this.
+            let forgotten = RwSignal::new(false);
+            let sign_out_all = move |_| {
+                session.sign_out_everywhere();
+                forgotten.set(true);
+            };
             view! {
-                <section class="card">
+                <section class="card" hidden=forgotten>
                     <h2>{text::p().still_signed_in}</h2>
                     <ul class="plain">{buttons}</ul>
+                    <p>
+                        <button type="button" on:click=sign_out_all>
+                            {text::p().sign_out_everywhere}
+                        </button>
+                    </p>
                 </section>
             }
         })
@@ -162,7 +174,10 @@ pub fn SignInForm(
         code_sent.set(false);
         spawn_local(async move {
             let sent = SessionState::request_code(&step.server_url, &step.email).await;
-            pending.set(false);
+            // The form may be gone meanwhile (the admin left the page): its answer with it.
+            if pending.try_set(false).is_some() {
+                return;
+            }
             match sent {
                 Ok(otp_id) => {
                     second.update(|s| {
@@ -197,11 +212,14 @@ pub fn SignInForm(
                 &step.mfa_id,
             )
             .await;
-            pending.set(false);
+            // The form may be gone meanwhile (the admin left the page): its answer with it.
+            if pending.try_set(false).is_some() {
+                return;
+            }
             match result {
                 Ok(signed_in) => {
                     draft.signed_in();
-                    on_signed_in.run(signed_in);
+                    on_signed_in.try_run(signed_in);
                 }
                 Err(error) => {
                     refusal.set(Some(error));
@@ -251,11 +269,14 @@ pub fn SignInForm(
         spawn_local(async move {
             let email_value = email_value.trim().to_owned();
             let result = SessionState::authenticate(&url, &email_value, &password_value).await;
-            pending.set(false);
+            // The form may be gone meanwhile (the admin left the page): its answer with it.
+            if pending.try_set(false).is_some() {
+                return;
+            }
             match result {
                 Ok(signed_in) => {
                     draft.signed_in();
-                    on_signed_in.run(signed_in);
+                    on_signed_in.try_run(signed_in);
                 }
                 // The password was right: on to the e-mailed code.
                 Err(ApiError::MfaRequired(mfa_id)) => {

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::auto_health::{newest_auto, staleness, Staleness};
 use super::session::{refresh_wait_ms, Session};
-use super::settings::schedule_seen_since;
+use super::settings::{remember_schedule_seen, schedule_seen_since};
 use super::SessionState;
 use crate::api::cron::Schedule;
 use crate::api::{token_expiry, ApiError, BackupInfo};
@@ -54,8 +54,11 @@ impl ServerSummary {
 #[derive(Clone, Copy)]
 pub struct Fleet {
     session: SessionState,
-    /// By server address; a server not in it has not been asked yet.
-    checks: RwSignal<Vec<(String, ServerCheck)>>,
+    /// By server address: the number of the latest question asked, and the last answer; a
+    /// server not in it has not been asked yet.
+    checks: RwSignal<Vec<(String, u64, ServerCheck)>>,
+    /// Numbers the questions, so that a slow old answer never replaces a newer one.
+    asked: StoredValue<u64>,
 }
 
 impl Fleet {
@@ -63,6 +66,7 @@ impl Fleet {
         Self {
             session,
             checks: RwSignal::new(Vec::new()),
+            asked: StoredValue::new(0),
         }
     }
 
@@ -71,8 +75,8 @@ impl Fleet {
         self.checks.with(|checks| {
             checks
                 .iter()
-                .find(|(url, _)| url == server_url)
-                .map_or(ServerCheck::Checking, |(_, check)| check.clone())
+                .find(|(url, ..)| url == server_url)
+                .map_or(ServerCheck::Checking, |(.., check)| check.clone())
         })
     }
 
@@ -87,15 +91,21 @@ impl Fleet {
     /// stays shown until the new one comes.
     pub fn check(self, session: Session) {
         let server_url = session.server_url.clone();
-        let asked = self
+        self.asked.update_value(|n| *n += 1);
+        let number = self.asked.get_value();
+        let asked_before = self
             .checks
-            .with_untracked(|checks| checks.iter().any(|(url, _)| *url == server_url));
-        if !asked {
-            self.set(&server_url, ServerCheck::Checking);
+            .with_untracked(|checks| checks.iter().position(|(url, ..)| *url == server_url));
+        match asked_before {
+            // Untracked: a new question alone changes nothing shown.
+            Some(at) => self.checks.update_untracked(|checks| checks[at].1 = number),
+            None => self
+                .checks
+                .update(|checks| checks.push((server_url.clone(), number, ServerCheck::Checking))),
         }
         spawn_local(async move {
             let check = self.ask(session).await;
-            self.set(&server_url, check);
+            self.answer(&server_url, number, check);
         });
     }
 
@@ -111,9 +121,8 @@ impl Fleet {
         if due {
             match session.client().auth_refresh().await {
                 Ok(auth) => {
+                    self.session.renewed(&session, Some(auth.token.clone()));
                     session.token = auth.token;
-                    self.session
-                        .renewed(&session.server_url, Some(session.token.clone()));
                 }
                 Err(error) => return self.refused(&session, error),
             }
@@ -128,6 +137,7 @@ impl Fleet {
         if let Ok(settings) = client.backup_settings().await {
             let cron = settings.backups.cron;
             if let Ok(schedule) = Schedule::parse(&cron) {
+                remember_schedule_seen(&session.server_url, &cron, false);
                 let since = schedule_seen_since(&session.server_url, &cron);
                 let now = js_sys::Date::now() as i64;
                 summary.staleness = staleness(schedule, newest_auto(&rows), since, now);
@@ -139,19 +149,23 @@ impl Fleet {
     /// A refusal; a token no longer accepted is forgotten, and the server shows signed out.
     fn refused(&self, session: &Session, error: ApiError) -> ServerCheck {
         if error.is_unauthorized() {
-            self.session.renewed(&session.server_url, None);
+            self.session.renewed(session, None);
             return ServerCheck::SignedOut;
         }
         ServerCheck::Failed(error)
     }
 
-    fn set(&self, server_url: &str, check: ServerCheck) {
-        self.checks.try_update(|checks| {
-            match checks.iter_mut().find(|(url, _)| url == server_url) {
-                Some((_, old)) => *old = check,
-                None => checks.push((server_url.to_owned(), check)),
-            }
+    /// Shows the answer to question `number`, unless a newer one was asked; an answer equal
+    /// to the one shown changes nothing (the rows, and focus in them, stay).
+    fn answer(&self, server_url: &str, number: u64, check: ServerCheck) {
+        let at = self.checks.try_with_untracked(|checks| {
+            checks.iter().position(|(url, asked, shown)| {
+                url == server_url && *asked == number && *shown != check
+            })
         });
+        if let Some(Some(at)) = at {
+            self.checks.update(|checks| checks[at].2 = check);
+        }
     }
 }
 

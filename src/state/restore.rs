@@ -280,9 +280,11 @@ impl BackupsState {
         };
         let track = storage::read(TRACK_KEY).and_then(|json| decode::<RestoreTrack>(&json).ok());
         let Some(track) = track else { return };
-        let current = track.server_url == client.base_url()
-            && js_sys::Date::now() - track.sent_ms < PATIENCE_MS;
-        if !current {
+        // Another server's restore stays for when the panel is back on that server.
+        if track.server_url != client.base_url() {
+            return;
+        }
+        if js_sys::Date::now() - track.sent_ms >= PATIENCE_MS {
             storage::remove(TRACK_KEY);
             return;
         }

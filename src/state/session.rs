@@ -239,7 +239,8 @@ impl SessionState {
         true
     }
 
-    /// Forgets a server altogether: its token, address and e-mail.
+    /// Forgets a server's session: its token and e-mail (the address stays suggested for the
+    /// next sign-in if it was the last used).
     pub fn remove_server(&self, server_url: &str) {
         if self.server_url().as_deref() == Some(server_url) {
             self.sign_out(None);
@@ -249,22 +250,26 @@ impl SessionState {
         self.servers.with_untracked(|servers| save_servers(servers));
     }
 
-    /// A server of the fleet renewed its token (`Some`) or no longer accepts it (`None`).
-    pub fn renewed(&self, server_url: &str, token: Option<String>) {
-        let current = self
-            .current
-            .with_untracked(|c| c.as_ref().filter(|c| c.server_url == server_url).cloned());
-        match (current, token) {
-            (Some(session), Some(token)) => self.sign_in(Session { token, ..session }),
-            (Some(_), None) => self.sign_out(Some(SignedOut::Expired)),
-            (None, token) => {
-                let token = token.unwrap_or_default();
-                self.servers.update(|servers| {
-                    if let Some(saved) = servers.iter_mut().find(|s| s.server_url == server_url) {
-                        saved.token = token;
-                    }
-                });
-                self.servers.with_untracked(|servers| save_servers(servers));
+    /// A server of the fleet renewed the token of `sent` (`Some`) or no longer accepts it
+    /// (`None`). Nothing changes when that session was replaced meanwhile (signed in again,
+    /// or renewed elsewhere): a late answer about an old token must not undo a newer one.
+    pub fn renewed(&self, sent: &Session, token: Option<String>) {
+        let is_current = self.current.with_untracked(|c| c.as_ref() == Some(sent));
+        match (is_current, token) {
+            (true, Some(token)) => self.sign_in(Session {
+                token,
+                ..sent.clone()
+            }),
+            (true, None) => self.sign_out(Some(SignedOut::Expired)),
+            (false, token) => {
+                let at = self
+                    .servers
+                    .with_untracked(|servers| servers.iter().position(|s| s == sent));
+                if let Some(at) = at {
+                    self.servers
+                        .update(|servers| servers[at].token = token.unwrap_or_default());
+                    self.servers.with_untracked(|servers| save_servers(servers));
+                }
             }
         }
     }
@@ -283,6 +288,16 @@ impl SessionState {
         }
         self.notice.set(notice);
         self.current.set(None);
+    }
+
+    /// Forgets every server's token (the servers stay listed, signed out).
+    pub fn sign_out_everywhere(&self) {
+        if self.current.with_untracked(Option::is_some) {
+            self.sign_out(None);
+        }
+        self.servers
+            .update(|servers| servers.iter_mut().for_each(|s| s.token.clear()));
+        self.servers.with_untracked(|servers| save_servers(servers));
     }
 
     /// Saves `session` in the fleet, in place of its server's earlier one.

@@ -212,27 +212,49 @@ impl SettingsState {
 
     /// Notes when a schedule was first seen on this server (or set again by this panel).
     fn remember_schedule(&self, cron: &str, saved_here: bool) {
-        if cron.is_empty() {
-            return;
-        }
         let changed = self
             .saved
             .with_untracked(|s| s.as_ref().is_some_and(|s| s.backups.cron != cron));
-        if self.schedule_seen_since(cron).is_none() || (saved_here && changed) {
-            if let Some(server) = self.session.server_url() {
-                let now = js_sys::Date::now() as i64;
-                let value = format!("{now} {}", seen_key(&server, cron));
-                storage::write(SCHEDULE_SEEN_KEY, &value);
-            }
+        if let Some(server) = self.session.server_url() {
+            remember_schedule_seen(&server, cron, saved_here && changed);
         }
     }
 }
 
-/// Since when (ms) this panel knows `server`'s schedule `cron`, if it is the one it last saw.
+/// Since when (ms) this panel knows `server`'s schedule `cron`, if it is the one it last saw
+/// there.
 pub fn schedule_seen_since(server: &str, cron: &str) -> Option<i64> {
-    let (seen_on, since) =
-        storage::read(SCHEDULE_SEEN_KEY).and_then(|value| decode_seen(&value))?;
-    (seen_on == seen_key(server, cron)).then_some(since)
+    seen_since(&storage::read(SCHEDULE_SEEN_KEY)?, server, cron)
+}
+
+/// Notes that `server` has the schedule `cron` from now, unless it was seen before (`anew`:
+/// it was just set again, so the time counts from now).
+pub fn remember_schedule_seen(server: &str, cron: &str, anew: bool) {
+    if cron.is_empty() || (!anew && schedule_seen_since(server, cron).is_some()) {
+        return;
+    }
+    let record = storage::read(SCHEDULE_SEEN_KEY).unwrap_or_default();
+    let now = js_sys::Date::now() as i64;
+    storage::write(SCHEDULE_SEEN_KEY, &with_seen(&record, server, cron, now));
+}
+
+/// The record holds a line `<ms> <server> <cron>` per server (addresses have no spaces).
+fn seen_since(record: &str, server: &str, cron: &str) -> Option<i64> {
+    let wanted = seen_key(server, cron);
+    record
+        .lines()
+        .filter_map(decode_seen)
+        .find_map(|(seen_on, since)| (seen_on == wanted).then_some(since))
+}
+
+/// `record` with `server`'s line replaced by one for `cron`, seen since `now_ms`.
+fn with_seen(record: &str, server: &str, cron: &str, now_ms: i64) -> String {
+    let others = record.lines().filter(|line| {
+        decode_seen(line).is_some_and(|(seen_on, _)| seen_on.split(' ').next() != Some(server))
+    });
+    let mut lines: Vec<String> = others.map(str::to_owned).collect();
+    lines.push(format!("{now_ms} {}", seen_key(server, cron)));
+    lines.join("\n")
 }
 
 fn seen_key(server: &str, cron: &str) -> String {
@@ -244,4 +266,28 @@ fn seen_key(server: &str, cron: &str) -> String {
 fn decode_seen(value: &str) -> Option<(String, i64)> {
     let (since, seen_on) = value.split_once(' ')?;
     Some((seen_on.to_owned(), since.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_server_keeps_the_time_its_schedule_was_first_seen() {
+        let record = with_seen("", "http://a", "0 0 * * *", 1_000);
+        let record = with_seen(&record, "http://b", "0 * * * *", 2_000);
+        assert_eq!(seen_since(&record, "http://a", "0 0 * * *"), Some(1_000));
+        assert_eq!(seen_since(&record, "http://b", "0 * * * *"), Some(2_000));
+        // Another schedule on a server replaces its line only.
+        let record = with_seen(&record, "http://a", "@weekly", 3_000);
+        assert_eq!(seen_since(&record, "http://a", "0 0 * * *"), None);
+        assert_eq!(seen_since(&record, "http://a", "@weekly"), Some(3_000));
+        assert_eq!(seen_since(&record, "http://b", "0 * * * *"), Some(2_000));
+        // A record written before there was one line per server still reads.
+        assert_eq!(
+            seen_since("5 http://a 0 0 * * *", "http://a", "0 0 * * *"),
+            Some(5)
+        );
+        assert_eq!(seen_since("garbage", "http://a", "0 0 * * *"), None);
+    }
 }

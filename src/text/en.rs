@@ -195,15 +195,16 @@ pub const PHRASES: Phrases = Phrases {
     newest_column: "Newest backup",
     state_column: "State",
     add_server: "Add server",
-    add_server_hint: "Sign in to another PocketBase server to watch it here too. This tab stays on the server it shows.",
+    add_server_hint: "Sign in to another PocketBase server to watch it here too. The panel stays on the server it shows; Open switches it, in every tab of the panel.",
     checking: "Checking…",
     signed_out_state: "Signed out: the server no longer accepts this browser's session.",
     server_fine: "Answering; nothing to warn of.",
-    shown_here: "shown in this tab",
+    shown_here: "Open in the panel now",
     open: "Open",
     sign_in_again: "Sign in again",
     remove: "Remove",
     still_signed_in: "Still signed in to",
+    sign_out_everywhere: "Sign out of these too",
 };
 
 pub struct En;

@@ -320,6 +320,7 @@ phrases! {
     remove,
     /// Above the servers still signed in, on the sign-in page.
     still_signed_in,
+    sign_out_everywhere,
 }
 
 pub trait Words {

@@ -195,15 +195,16 @@ pub const PHRASES: Phrases = Phrases {
     newest_column: "最新备份",
     state_column: "状态",
     add_server: "添加服务器",
-    add_server_hint: "登录另一台 PocketBase 服务器，在这里一并查看。本标签页仍停留在它正在显示的服务器上。",
+    add_server_hint: "登录另一台 PocketBase 服务器，在这里一并查看。面板仍停留在当前服务器上；“打开”会切换服务器，面板的所有标签页都会一起切换。",
     checking: "正在查询…",
     signed_out_state: "已退出登录：该服务器不再接受本浏览器的会话。",
     server_fine: "正常响应，无需警告。",
-    shown_here: "本标签页正在显示",
+    shown_here: "面板当前打开的服务器",
     open: "打开",
     sign_in_again: "重新登录",
     remove: "移除",
     still_signed_in: "仍已登录的服务器",
+    sign_out_everywhere: "也退出这些服务器",
 };
 
 pub struct Zh;

@@ -65,7 +65,7 @@ async fn two_servers_are_watched_apart_and_each_receives_only_its_own_tokens() {
         "{row}"
     );
     let row = wait_for_row(&browser, &first, "1 backup").await;
-    assert!(row.contains("shown in this tab"), "{row}");
+    assert!(row.contains("Open in the panel now"), "{row}");
     assert!(row.contains("nothing to warn of"), "{row}");
 
     // One server down: the other still answers.
@@ -103,23 +103,63 @@ async fn two_servers_are_watched_apart_and_each_receives_only_its_own_tokens() {
     let who = browser.texts(".topbar .who").await.join(" ");
     assert!(who.contains(second.url()), "{who}");
 
-    // Removing the first forgets its token; the second stays.
+    // Signing out of the second keeps the first signed in: the sign-in page offers it.
+    browser.click("Sign out").await;
+    browser.click(&format!("Open {}", first.url())).await;
+    browser.wait_for_keys(&["first_only.zip"]).await;
+    assert_eq!(
+        browser
+            .buttons_named(&format!("Open {}", second.url()))
+            .await,
+        0
+    );
+
+    // The signed-out server stays listed until removed; removing forgets it.
     browser.click_link("Servers").await;
-    wait_for_row(&browser, &first, "1 backup").await;
+    wait_for_row(&browser, &second, "Signed out").await;
     browser
-        .click_labelled(&format!("Remove {}", first.url()))
+        .click_labelled(&format!("Remove {}", second.url()))
         .await;
-    eventually("the first server to be gone", || async {
-        row_of(&browser, &first).await.is_none().then_some(())
+    eventually("the second server to be gone", || async {
+        row_of(&browser, &second).await.is_none().then_some(())
     })
     .await;
     let saved = browser
         .local_storage("pb-backups-panel.servers")
         .await
         .expect("the fleet is saved");
-    assert!(!saved.contains(first.url()), "{saved}");
-    assert!(saved.contains(second.url()), "{saved}");
+    assert!(!saved.contains(second.url()), "{saved}");
+    assert!(saved.contains(first.url()), "{saved}");
+    wait_for_row(&browser, &first, "1 backup").await;
+
+    // On a shared browser: signed out of one, out of all with one more click.
+    browser.fill("Server URL", second.url()).await;
+    browser.fill("Email", ADMIN_EMAIL).await;
+    browser.fill("Password", "a-new-password").await;
+    browser.click("Add server").await;
     wait_for_row(&browser, &second, "3 backups").await;
+    browser.click("Sign out").await;
+    browser.click("Sign out of these too").await;
+    eventually("no server offered", || async {
+        let shown = browser.texts("main.sign-in section").await;
+        shown.is_empty().then_some(())
+    })
+    .await;
+    let saved = browser
+        .local_storage("pb-backups-panel.servers")
+        .await
+        .expect("the fleet is saved");
+    let saved: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
+    let tokens: Vec<&serde_json::Value> = saved
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| &s["token"])
+        .collect();
+    assert_eq!(tokens, [&json!(""), &json!("")], "{saved}");
+    browser.reload().await;
+    browser.button("Sign in").await;
+    assert_eq!(browser.buttons_named("Sign out of these too").await, 0);
 
     // Each server's own log of the Authorization headers it received: every token is one of
     // its own superuser's, none the other's.
