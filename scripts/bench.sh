@@ -4,7 +4,8 @@
 #   scripts/bench.sh upload [megabytes]  one large upload: time and the tab's memory (1024)
 #   scripts/bench.sh list [count]        that many backups: list and search timings (10000)
 #   scripts/bench.sh inspect [megabytes] one large backup inspected: the bytes read (1024)
-#   scripts/bench.sh verify [megabytes]  one large backup verified: time and the tab's memory (1024)
+#   scripts/bench.sh verify [megabytes] [runs]
+#                                        one large backup verified: time and the tab's memory (1024 3)
 #   scripts/bench.sh vs-dashboard [counts] [runs]
 #                                        this panel and PocketBase's dashboard side by side,
 #                                        cold loads to rows painted, fast and slow link (50,10000 5)

@@ -6,11 +6,15 @@ use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
+use js_sys::{ArrayBuffer, Promise, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, WritableStreamDefaultWriter};
+use web_sys::{
+    ReadableStream, ReadableStreamByobReader, ReadableStreamDefaultReader,
+    WritableStreamDefaultWriter,
+};
 
 use super::backups::BackupsState;
 use super::inspect::Inspection;
@@ -93,7 +97,7 @@ enum Check {
     Deflated {
         writer: WritableStreamDefaultWriter,
         tally: Rc<RefCell<Tally>>,
-        drained: js_sys::Promise,
+        drained: Promise,
     },
 }
 
@@ -108,12 +112,17 @@ impl Check {
         let tally = Rc::new(RefCell::new(Tally::default()));
         let reader: ReadableStreamDefaultReader = stream.readable().get_reader().unchecked_into();
         let resolve = Rc::new(Cell::new(None::<js_sys::Function>));
-        let drained = js_sys::Promise::new(&mut |done, _| resolve.set(Some(done)));
+        let drained = Promise::new(&mut |done, _| resolve.set(Some(done)));
         let counted = tally.clone();
         leptos::task::spawn_local(async move {
-            while let Some(chunk) = next_chunk(&reader).await {
+            let mut copy = Vec::new();
+            while let Some(chunk) = next_chunk(reader.read()).await {
                 match chunk {
-                    Ok(bytes) => counted.borrow_mut().add(&bytes.to_vec()),
+                    Ok(bytes) => {
+                        copy.resize(bytes.length() as usize, 0);
+                        bytes.copy_to(&mut copy);
+                        counted.borrow_mut().add(&copy);
+                    }
                     Err(()) => {
                         counted.borrow_mut().failed = true;
                         break;
@@ -133,7 +142,7 @@ impl Check {
 
     /// Adds bytes `range` of the stream's `chunk`, whose copy in wasm is `bytes`. Deflated data
     /// goes to the inflater as a view of the stream's own chunk: no second copy.
-    async fn add(&mut self, chunk: &js_sys::Uint8Array, bytes: &[u8], range: Range<usize>) {
+    async fn add(&mut self, chunk: &Uint8Array, bytes: &[u8], range: Range<usize>) {
         match self {
             Check::Stored(tally) => tally.add(&bytes[range]),
             Check::Deflated { writer, tally, .. } => {
@@ -168,11 +177,55 @@ impl Check {
     }
 }
 
-/// The next chunk of a byte stream; `None` at its end.
-async fn next_chunk(
-    reader: &ReadableStreamDefaultReader,
-) -> Option<Result<js_sys::Uint8Array, ()>> {
-    let Ok(result) = JsFuture::from(reader.read()).await else {
+/// The backup's bytes as they come. A byte stream is read into one buffer of ours, used again
+/// for every chunk; read the other way, each chunk is a new buffer left for the garbage
+/// collector, and at loopback speed they pile up by the hundred megabytes.
+enum Source {
+    Own {
+        reader: ReadableStreamByobReader,
+        /// `None` while a read holds it (and after a failed one).
+        buffer: Option<ArrayBuffer>,
+    },
+    Given(ReadableStreamDefaultReader),
+}
+
+impl Source {
+    fn of(body: &ReadableStream) -> Source {
+        match ReadableStreamByobReader::new(body) {
+            Ok(reader) => Source::Own {
+                reader,
+                buffer: Some(ArrayBuffer::new(1 << 20)),
+            },
+            Err(_) => Source::Given(body.get_reader().unchecked_into()),
+        }
+    }
+
+    /// The next chunk; it is valid until the next call, which reuses its buffer.
+    async fn next(&mut self) -> Option<Result<Uint8Array, ()>> {
+        match self {
+            Source::Given(reader) => next_chunk(reader.read()).await,
+            Source::Own { reader, buffer } => {
+                let view = Uint8Array::new(&buffer.take()?.into());
+                let chunk = next_chunk(reader.read_with_array_buffer_view(&view)).await;
+                if let Some(Ok(chunk)) = &chunk {
+                    *buffer = Some(chunk.buffer());
+                }
+                chunk
+            }
+        }
+    }
+
+    fn cancel(&self) {
+        let _ = match self {
+            Source::Own { reader, .. } => reader.cancel(),
+            Source::Given(reader) => reader.cancel(),
+        };
+    }
+}
+
+/// The chunk a stream reader's `read()` gave; `None` at the stream's end.
+async fn next_chunk(read: Promise) -> Option<Result<Uint8Array, ()>> {
+    let Ok(result) = JsFuture::from(read).await else {
         return Some(Err(()));
     };
     let done = js_sys::Reflect::get(&result, &"done".into())
@@ -222,7 +275,7 @@ impl BackupsState {
             Err(Inspection::Unreadable) => return Verified::Unreadable(None),
             Err(problem) => return Verified::NoZip(problem),
         };
-        let stream = match self.stream(&key).await {
+        let mut stream = match self.stream(&key).await {
             Ok(stream) => stream,
             Err(error) => return Verified::Unreadable(Some(error)),
         };
@@ -231,23 +284,24 @@ impl BackupsState {
         let mut current: Option<Check> = None;
         let mut database = None;
         let mut streamed = 0;
+        // One copy in wasm of the chunk at hand, reused.
+        let mut bytes = Vec::new();
         let damaged = |walker: &Walker, at: usize, damage| Verified::Damaged {
             entry: walker.entries[at].name.clone(),
             damage,
         };
         loop {
             if cancel.get_untracked() {
-                let _ = stream.cancel();
+                stream.cancel();
                 return Verified::Cancelled;
             }
-            let (chunk, bytes) = match next_chunk(&stream).await {
+            let chunk = match stream.next().await {
                 None => break,
-                Some(Ok(chunk)) => {
-                    let bytes = chunk.to_vec();
-                    (chunk, bytes)
-                }
+                Some(Ok(chunk)) => chunk,
                 Some(Err(())) => return Verified::Unreadable(None),
             };
+            bytes.resize(chunk.length() as usize, 0);
+            chunk.copy_to(&mut bytes);
             // The page redraws on each change: once a megabyte is enough.
             streamed += bytes.len() as u64;
             if streamed - read.get_untracked() >= 1 << 20 {
@@ -265,7 +319,7 @@ impl BackupsState {
                             current = Check::start(&walker.entries[entry]);
                         }
                         let Some(check) = current.as_mut() else {
-                            let _ = stream.cancel();
+                            stream.cancel();
                             return Verified::Unreadable(None);
                         };
                         check.add(&chunk, &bytes, range).await;
@@ -275,14 +329,14 @@ impl BackupsState {
                             .take()
                             .or_else(|| Check::start(&walker.entries[entry]));
                         let Some(check) = started else {
-                            let _ = stream.cancel();
+                            stream.cancel();
                             return Verified::Unreadable(None);
                         };
                         let tally = check.finish().await;
                         match judged(&walker.entries[entry], &tally) {
                             Ok(found) => database = database.or(found),
                             Err(damage) => {
-                                let _ = stream.cancel();
+                                stream.cancel();
                                 return damaged(&walker, entry, damage);
                             }
                         }
@@ -301,7 +355,7 @@ impl BackupsState {
     }
 
     /// The backup's bytes as a stream, through a file token.
-    async fn stream(self, key: &str) -> Result<ReadableStreamDefaultReader, ApiError> {
+    async fn stream(self, key: &str) -> Result<Source, ApiError> {
         let client = self.client()?;
         let token = self.session.screen(&client, client.file_token().await)?;
         let url = client.download_url(&token, key);
@@ -315,6 +369,6 @@ impl BackupsState {
         let body = response
             .body()
             .ok_or_else(|| ApiError::UnexpectedBody(String::new()))?;
-        Ok(body.get_reader().unchecked_into())
+        Ok(Source::of(&body))
     }
 }

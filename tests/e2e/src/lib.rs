@@ -78,6 +78,48 @@ pub fn renderer_rss() -> u64 {
         .sum()
 }
 
+/// The highest [`renderer_rss`] seen while it runs, sampled every 20 ms by a thread of its own:
+/// garbage comes and goes between a benchmark's slower polls of the page.
+pub struct PeakRss {
+    peak: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    sampler: Option<std::thread::JoinHandle<()>>,
+}
+
+impl PeakRss {
+    pub fn start() -> Self {
+        use std::sync::atomic::Ordering::Relaxed;
+        let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(renderer_rss()));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (seen, stopped) = (peak.clone(), stop.clone());
+        let sampler = std::thread::spawn(move || {
+            while !stopped.load(Relaxed) {
+                seen.fetch_max(renderer_rss(), Relaxed);
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        Self {
+            peak,
+            stop,
+            sampler: Some(sampler),
+        }
+    }
+
+    /// The peak so far.
+    pub fn peak(&self) -> u64 {
+        self.peak.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Drop for PeakRss {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(sampler) = self.sampler.take() {
+            let _ = sampler.join();
+        }
+    }
+}
+
 /// A benchmark's first command-line argument as a number, or `default` without one.
 pub fn number_argument(default: usize) -> usize {
     let argument = std::env::args().nth(1);
