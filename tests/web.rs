@@ -393,3 +393,23 @@ async fn a_dropped_file_is_handed_on_as_is() {
     let names: Vec<String> = received.with_untracked(|r| r.iter().map(|f| f.name()).collect());
     assert_eq!(names, ["dropped.zip"]);
 }
+
+#[wasm_bindgen_test]
+async fn a_read_chunk_is_let_go_of_unless_it_shares_its_buffer() {
+    use pb_backups_panel::state::BufferReleaser;
+    let releaser = BufferReleaser::default();
+    // A verify runs for minutes: the port must still take buffers once the closing of its other
+    // end has had time to reach it.
+    pause(50).await;
+    let whole = js_sys::Uint8Array::new_with_length(65_536);
+    let shared = js_sys::Uint8Array::new_with_length(1_024);
+    let part = shared.subarray(0, 512);
+
+    releaser.release(&whole);
+    releaser.release(&part);
+
+    assert_eq!(whole.length(), 0, "the chunk's memory is still held");
+    assert_eq!(whole.buffer().byte_length(), 0);
+    assert_eq!(part.length(), 512, "a view of a shared buffer was emptied");
+    assert_eq!(shared.length(), 1_024);
+}

@@ -28,6 +28,7 @@ pub use address::Page;
 pub use auto_backups::{AutoBackups, AutoRunOutcome, FailureHistory};
 pub use auto_health::{newest_auto, staleness, Staleness};
 pub use backups::{BackupsState, ListStatus, Pending};
+pub use browser::BufferReleaser;
 pub use create::{CreateOutcome, NewBackup};
 pub use fleet::{Fleet, ServerCheck, ServerSummary};
 pub use health::ServerStatus;

@@ -6,17 +6,15 @@ use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
-use js_sys::{ArrayBuffer, Promise, Uint8Array};
+use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    ReadableStream, ReadableStreamByobReader, ReadableStreamDefaultReader,
-    WritableStreamDefaultWriter,
-};
+use web_sys::{ReadableStreamDefaultReader, WritableStreamDefaultWriter};
 
 use super::backups::BackupsState;
+use super::browser::BufferReleaser;
 use super::inspect::Inspection;
 use crate::api::verify::{sqlite_header, Broken, Crc32, Piece, Sqlite, Walker};
 use crate::api::zip::Entry;
@@ -103,7 +101,7 @@ enum Check {
 
 impl Check {
     /// `None` when this browser cannot inflate: the backup is then not judged at all.
-    fn start(entry: &Entry) -> Option<Check> {
+    fn start(entry: &Entry, release: &Rc<BufferReleaser>) -> Option<Check> {
         if entry.method != 8 {
             return Some(Check::Stored(Tally::default()));
         }
@@ -114,6 +112,7 @@ impl Check {
         let resolve = Rc::new(Cell::new(None::<js_sys::Function>));
         let drained = Promise::new(&mut |done, _| resolve.set(Some(done)));
         let counted = tally.clone();
+        let release = release.clone();
         leptos::task::spawn_local(async move {
             let mut copy = Vec::new();
             while let Some(chunk) = next_chunk(reader.read()).await {
@@ -121,6 +120,7 @@ impl Check {
                     Ok(bytes) => {
                         copy.resize(bytes.length() as usize, 0);
                         bytes.copy_to(&mut copy);
+                        release.release(&bytes);
                         counted.borrow_mut().add(&copy);
                     }
                     Err(()) => {
@@ -177,52 +177,6 @@ impl Check {
     }
 }
 
-/// The backup's bytes as they come. A byte stream is read into one buffer of ours, used again
-/// for every chunk; read the other way, each chunk is a new buffer left for the garbage
-/// collector, and at loopback speed they pile up by the hundred megabytes.
-enum Source {
-    Own {
-        reader: ReadableStreamByobReader,
-        /// `None` while a read holds it (and after a failed one).
-        buffer: Option<ArrayBuffer>,
-    },
-    Given(ReadableStreamDefaultReader),
-}
-
-impl Source {
-    fn of(body: &ReadableStream) -> Source {
-        match ReadableStreamByobReader::new(body) {
-            Ok(reader) => Source::Own {
-                reader,
-                buffer: Some(ArrayBuffer::new(1 << 20)),
-            },
-            Err(_) => Source::Given(body.get_reader().unchecked_into()),
-        }
-    }
-
-    /// The next chunk; it is valid until the next call, which reuses its buffer.
-    async fn next(&mut self) -> Option<Result<Uint8Array, ()>> {
-        match self {
-            Source::Given(reader) => next_chunk(reader.read()).await,
-            Source::Own { reader, buffer } => {
-                let view = Uint8Array::new(&buffer.take()?.into());
-                let chunk = next_chunk(reader.read_with_array_buffer_view(&view)).await;
-                if let Some(Ok(chunk)) = &chunk {
-                    *buffer = Some(chunk.buffer());
-                }
-                chunk
-            }
-        }
-    }
-
-    fn cancel(&self) {
-        let _ = match self {
-            Source::Own { reader, .. } => reader.cancel(),
-            Source::Given(reader) => reader.cancel(),
-        };
-    }
-}
-
 /// The chunk a stream reader's `read()` gave; `None` at the stream's end.
 async fn next_chunk(read: Promise) -> Option<Result<Uint8Array, ()>> {
     let Ok(result) = JsFuture::from(read).await else {
@@ -275,13 +229,15 @@ impl BackupsState {
             Err(Inspection::Unreadable) => return Verified::Unreadable(None),
             Err(problem) => return Verified::NoZip(problem),
         };
-        let mut stream = match self.stream(&key).await {
+        let stream = match self.stream(&key).await {
             Ok(stream) => stream,
             Err(error) => return Verified::Unreadable(Some(error)),
         };
         let files = entries.iter().filter(|e| !e.name.ends_with('/')).count();
         let mut walker = Walker::new(entries);
         let mut current: Option<Check> = None;
+        // Every chunk read is let go of at once, the inflater's too (see `BufferReleaser`).
+        let release = Rc::new(BufferReleaser::default());
         let mut database = None;
         let mut streamed = 0;
         // One copy in wasm of the chunk at hand, reused.
@@ -292,10 +248,10 @@ impl BackupsState {
         };
         loop {
             if cancel.get_untracked() {
-                stream.cancel();
+                let _ = stream.cancel();
                 return Verified::Cancelled;
             }
-            let chunk = match stream.next().await {
+            let chunk = match next_chunk(stream.read()).await {
                 None => break,
                 Some(Ok(chunk)) => chunk,
                 Some(Err(())) => return Verified::Unreadable(None),
@@ -316,10 +272,10 @@ impl BackupsState {
                 match piece {
                     Piece::Data { entry, range } => {
                         if current.is_none() {
-                            current = Check::start(&walker.entries[entry]);
+                            current = Check::start(&walker.entries[entry], &release);
                         }
                         let Some(check) = current.as_mut() else {
-                            stream.cancel();
+                            let _ = stream.cancel();
                             return Verified::Unreadable(None);
                         };
                         check.add(&chunk, &bytes, range).await;
@@ -327,22 +283,25 @@ impl BackupsState {
                     Piece::End { entry } => {
                         let started = current
                             .take()
-                            .or_else(|| Check::start(&walker.entries[entry]));
+                            .or_else(|| Check::start(&walker.entries[entry], &release));
                         let Some(check) = started else {
-                            stream.cancel();
+                            let _ = stream.cancel();
                             return Verified::Unreadable(None);
                         };
                         let tally = check.finish().await;
                         match judged(&walker.entries[entry], &tally) {
                             Ok(found) => database = database.or(found),
                             Err(damage) => {
-                                stream.cancel();
+                                let _ = stream.cancel();
                                 return damaged(&walker, entry, damage);
                             }
                         }
                     }
                 }
             }
+            // Read into a buffer of ours instead (a BYOB reader), the browser still made one of
+            // its own for each piece the network gave, which nothing could let go of.
+            release.release(&chunk);
         }
         if let Err(Broken::Truncated(at) | Broken::Header(at)) = walker.finish() {
             return damaged(&walker, at, Damage::Truncated);
@@ -355,7 +314,7 @@ impl BackupsState {
     }
 
     /// The backup's bytes as a stream, through a file token.
-    async fn stream(self, key: &str) -> Result<Source, ApiError> {
+    async fn stream(self, key: &str) -> Result<ReadableStreamDefaultReader, ApiError> {
         let client = self.client()?;
         let token = self.session.screen(&client, client.file_token().await)?;
         let url = client.download_url(&token, key);
@@ -369,6 +328,6 @@ impl BackupsState {
         let body = response
             .body()
             .ok_or_else(|| ApiError::UnexpectedBody(String::new()))?;
-        Ok(Source::of(&body))
+        Ok(body.get_reader().unchecked_into())
     }
 }

@@ -220,7 +220,8 @@ impl Words for En {
 
     fn duration(&self, seconds: u64) -> String {
         match seconds {
-            0..60 => format!("{seconds} s"),
+            0 => "under 1 s".to_owned(),
+            1..60 => format!("{seconds} s"),
             60..3600 => format!("{} min {} s", seconds / 60, seconds % 60),
             _ => format!("{} h {} min", seconds / 3600, seconds % 3600 / 60),
         }
@@ -861,6 +862,14 @@ mod tests {
         assert_eq!(En.relative_age(2 * 86_400), "2 days ago");
         assert_eq!(En.relative_age(70 * 86_400), "2 months ago");
         assert_eq!(En.relative_age(800 * 86_400), "2 years ago");
+    }
+
+    #[test]
+    fn says_how_long_it_takes() {
+        assert_eq!(En.duration(0), "under 1 s");
+        assert_eq!(En.duration(45), "45 s");
+        assert_eq!(En.duration(200), "3 min 20 s");
+        assert_eq!(En.duration(3_900), "1 h 5 min");
     }
 
     #[test]

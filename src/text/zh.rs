@@ -220,7 +220,8 @@ impl Words for Zh {
 
     fn duration(&self, seconds: u64) -> String {
         match seconds {
-            0..60 => format!("{seconds} 秒"),
+            0 => "不到 1 秒".to_owned(),
+            1..60 => format!("{seconds} 秒"),
             60..3600 => format!("{} 分 {} 秒", seconds / 60, seconds % 60),
             _ => format!("{} 小时 {} 分", seconds / 3600, seconds % 3600 / 60),
         }
@@ -887,6 +888,7 @@ mod tests {
 
     #[test]
     fn says_how_long_it_takes() {
+        assert_eq!(Zh.duration(0), "不到 1 秒");
         assert_eq!(Zh.duration(45), "45 秒");
         assert_eq!(Zh.duration(200), "3 分 20 秒");
         assert_eq!(Zh.duration(3_900), "1 小时 5 分");

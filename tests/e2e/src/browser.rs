@@ -602,6 +602,16 @@ impl Browser {
             .expect("devtools command")
     }
 
+    /// Lets pages of `origin` write and read the clipboard, as a user's "Allow" would.
+    pub async fn allow_clipboard(&self, origin: &str) {
+        let permissions = json!(["clipboardReadWrite", "clipboardSanitizedWrite"]);
+        self.devtools(
+            "Browser.grantPermissions",
+            json!({ "origin": origin, "permissions": permissions }),
+        )
+        .await;
+    }
+
     /// Makes the page see `prefers-color-scheme: dark` (or light), as a system setting would.
     pub async fn prefer_color_scheme(&self, scheme: &str) {
         let features = json!([{"name": "prefers-color-scheme", "value": scheme}]);

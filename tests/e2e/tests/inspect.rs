@@ -118,15 +118,7 @@ async fn the_copied_download_command_run_with_curl_downloads_the_same_bytes() {
     let key = "it's (a) $HOME; <b>.zip";
     assert_eq!(server.upload(key, &bytes).status, 204);
     let browser = signed_in(&server).await;
-    browser
-        .devtools(
-            "Browser.grantPermissions",
-            serde_json::json!({
-                "origin": server.url(),
-                "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
-            }),
-        )
-        .await;
+    browser.allow_clipboard(server.url()).await;
     browser.wait_for_keys(&[key, "source.zip"]).await;
     browser.click_labelled(&format!("Inspect {key}")).await;
     browser.click_in_dialog("Copy download command").await;

@@ -79,6 +79,19 @@ async fn readme_screenshots() {
         .wait_for_text("A PocketBase backup: it has data.db.")
         .await;
     save(&browser, "inspect").await;
+    // The same dialog once the backup is verified and its download command copied.
+    browser.allow_clipboard(server.url()).await;
+    browser.set_viewport(1280, 900).await;
+    browser.click_in_dialog("Copy download command").await;
+    browser
+        .wait_for_status(e2e::PATIENCE, "Copied: run it on any machine")
+        .await;
+    browser
+        .click_labelled("Verify pb_backup_20261201000000.zip")
+        .await;
+    browser.wait_for_status(e2e::PATIENCE, "Intact: ").await;
+    save(&browser, "verify").await;
+    browser.set_viewport(1280, 720).await;
     browser.press_escape().await;
     browser.wait_for_no_dialog().await;
 
