@@ -57,7 +57,8 @@ routerUse((e) => {
   header.set("Content-Type", type);
   header.set("Vary", "Accept-Encoding");
   header.set("X-Content-Type-Options", "nosniff");
-  if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(rel)) {
+  // Trunk writes its 64-bit hash without leading zeros: under 16 digits one build in sixteen.
+  if (/-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(rel)) {
     header.set("Cache-Control", "public, max-age=31536000, immutable");
   } else {
     header.set("Cache-Control", "no-cache");

@@ -79,6 +79,11 @@ impl PocketBase {
         Self::start_with("", false, true)
     }
 
+    /// The folder PocketBase serves as its public dir.
+    pub fn public_dir(&self) -> &Path {
+        &self.public_dir
+    }
+
     fn start_with(sub_path: &str, hook: bool, log_authorization: bool) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let public_dir = if sub_path.is_empty() {

@@ -71,6 +71,37 @@ async fn download_in_browser(browser: &Browser, key: &str, size: usize) -> Vec<u
     .await
 }
 
+#[test]
+fn content_named_files_are_cached_for_a_year_whatever_the_length_of_their_hash() {
+    // Trunk names a file by a 64-bit hash written without its leading zeros: 15 hex digits or
+    // fewer about one build in sixteen (a fresh clone's build was named `…-80b09fdd3a6bd5e`);
+    // under 8, one in billions, so shorter ones are taken for a version, not a hash.
+    let server = PocketBase::start_serving("admin/backups", true);
+    let cached = [
+        ("app-80b09fdd3a6bd5e_bg.wasm", true),
+        ("app-7f1c0a2b.js", true),
+        ("app-0123456789abcdef.css", true),
+        ("app.js", false),
+        ("app-2.js", false),
+        ("app-v2.js", false),
+    ];
+    for (name, _) in cached {
+        let file = server.public_dir().join(name);
+        std::fs::write(&file, "0").expect("a built file");
+        std::fs::write(format!("{}.gz", file.display()), "0").expect("its .gz");
+    }
+    for (name, content_named) in cached {
+        let answer = get_raw(&format!("{}/{name}", server.url()), &[]);
+        assert_eq!(answer.status, 200, "{name}");
+        let expected = if content_named {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        assert_eq!(answer.header("cache-control"), Some(expected), "{name}");
+    }
+}
+
 #[tokio::test]
 async fn from_the_public_dir_the_hook_sends_the_panel_compressed_cached_and_under_a_strict_csp() {
     let server = PocketBase::start_serving("", true);
