@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{open_for, ConfirmDialog};
-use crate::state::{AtStake, BackupsState, Leave, Navigation, SessionState, SettingsState};
+use crate::state::{AtStake, Leave, Navigation, SessionState, SettingsState, Uploads};
 use crate::text;
 
 /// Asks before a move that would lose something — the settings' unsaved changes, or the upload
@@ -10,7 +10,7 @@ use crate::text;
 pub fn LeaveDialog() -> impl IntoView {
     let navigation = expect_context::<Navigation>();
     let settings = expect_context::<SettingsState>();
-    let backups = expect_context::<BackupsState>();
+    let uploads = expect_context::<Uploads>();
     let session = expect_context::<SessionState>();
     let open = RwSignal::new(false);
     open_for(navigation.asking(), open, || {});
@@ -21,7 +21,7 @@ pub fn LeaveDialog() -> impl IntoView {
     });
     let leave = Callback::new(move |()| {
         if upload.get_untracked() {
-            backups.cancel_upload();
+            uploads.cancel();
         } else {
             settings.reset();
         }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::PreferenceControls;
-use crate::state::{BackupsState, Navigation, Page, Preferences, SessionState, SettingsState};
+use crate::state::{Jobs, Navigation, Page, Preferences, SessionState, SettingsState, Uploads};
 use crate::text;
 
 /// The bar on every signed-in page: who is signed in where, the way to the other page, sign out.
@@ -85,12 +85,13 @@ pub fn PageLink(
 #[component]
 pub fn Choices(#[prop(into, optional)] busy: Signal<bool>) -> impl IntoView {
     let preferences = expect_context::<Preferences>();
-    let backups = expect_context::<BackupsState>();
+    let jobs = expect_context::<Jobs>();
+    let uploads = expect_context::<Uploads>();
     let settings = expect_context::<SettingsState>();
-    let progress = backups.upload_progress();
+    let progress = uploads.progress();
     let saving = settings.is_saving();
     let lang_locked = Signal::derive(move || {
-        busy.get() || backups.is_creating() || progress.with(Option::is_some) || saving.get()
+        busy.get() || jobs.is_creating() || progress.with(Option::is_some) || saving.get()
     });
     view! {
         <PreferenceControls

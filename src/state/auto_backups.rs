@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::auto_health::AUTO_PREFIX;
-use super::backups::{BackupsState, Pending};
 use super::browser::sleep;
 use super::health::ServerStatus;
+use super::jobs::{Jobs, Pending};
 use super::settings::SettingsState;
 use crate::api::{ApiError, BackupInfo, LogEntry, PocketBase};
 
@@ -59,15 +59,15 @@ pub enum AutoRunOutcome {
 
 #[derive(Clone, Copy)]
 pub struct AutoBackups {
-    backups: BackupsState,
+    jobs: Jobs,
     settings: SettingsState,
     failures: RwSignal<FailureHistory>,
 }
 
 impl AutoBackups {
-    pub(super) fn new(backups: BackupsState, settings: SettingsState) -> Self {
+    pub(super) fn new(jobs: Jobs, settings: SettingsState) -> Self {
         Self {
-            backups,
+            jobs,
             settings,
             failures: RwSignal::new(FailureHistory::Unread),
         }
@@ -79,7 +79,7 @@ impl AutoBackups {
 
     /// A run started from this panel is under way.
     pub fn is_running(&self) -> bool {
-        self.backups
+        self.jobs
             .pending
             .with(|jobs| jobs.contains(&Pending::AutoRun))
     }
@@ -107,13 +107,14 @@ impl AutoBackups {
             self.failures.set(FailureHistory::Unknown);
             return;
         }
-        let Ok(client) = self.backups.client() else {
+        let Ok(client) = self.jobs.list.client() else {
             return;
         };
         let this = *self;
         leptos::task::spawn_local(async move {
             let read = this
-                .backups
+                .jobs
+                .list
                 .session
                 .screen(&client, client.auto_backup_failures().await);
             this.failures.try_set(match read {
@@ -126,34 +127,32 @@ impl AutoBackups {
     /// Runs the server's automatic backup job now and follows it to its end. Counts as running
     /// from this call on, before anything is awaited: a second click finds it running.
     pub fn run_now(self) -> impl std::future::Future<Output = Option<AutoRunOutcome>> {
-        let claimed = !self.is_running() && !self.backups.is_creating();
+        let claimed = !self.is_running() && !self.jobs.is_creating();
         if claimed {
-            self.backups
-                .pending
-                .update(|jobs| jobs.push(Pending::AutoRun));
+            self.jobs.pending.update(|jobs| jobs.push(Pending::AutoRun));
         }
         async move {
             if !claimed {
                 return None;
             }
-            let outcome = match self.backups.client() {
+            let outcome = match self.jobs.list.client() {
                 Ok(client) => self.follow_run(&client).await,
                 Err(error) => AutoRunOutcome::Refused(error),
             };
-            self.backups
+            self.jobs
                 .pending
                 .try_update(|jobs| jobs.retain(|job| *job != Pending::AutoRun));
             if matches!(outcome, AutoRunOutcome::Made { .. }) {
-                self.backups.announce_change();
+                self.jobs.list.announce_change();
             }
-            self.backups.refresh();
+            self.jobs.list.refresh();
             self.load_failures();
             Some(outcome)
         }
     }
 
     async fn follow_run(self, client: &PocketBase) -> AutoRunOutcome {
-        let session = self.backups.session;
+        let session = self.jobs.list.session;
         // Unreadable (storage that cannot be reached, say): the job may still run and fail, and
         // its log tells; only a new backup cannot be told from an old one then.
         let before = match session.screen(client, client.list(None).await) {
@@ -182,7 +181,7 @@ impl AutoBackups {
         let mut seen_busy = false;
         while js_sys::Date::now() - started < PATIENCE_MS {
             sleep(POLL_MS).await;
-            match self.backups.check_server().await {
+            match self.jobs.watch.check_server().await {
                 ServerStatus::Busy => seen_busy = true,
                 ServerStatus::Idle => {
                     if let Some(made) = made_by_run(client, &before).await {

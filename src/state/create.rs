@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::backups::{BackupsState, Pending};
 use super::browser::sleep;
 use super::health::ServerStatus;
+use super::jobs::{Jobs, Pending};
 use crate::api::{name_tag, pre_restore_backup_name, unnamed_backup_name, ApiError, PocketBase};
 
 /// What became of a create.
@@ -82,13 +82,13 @@ pub fn free_name(name_at: impl Fn(i64) -> String, now_ms: i64, taken: &BTreeSet<
         .unwrap_or_default()
 }
 
-impl BackupsState {
+impl Jobs {
     /// `POST /api/backups`; synchronous on the server, so this can take minutes. The name is
     /// fixed first, against the server's own list read just before. If the answer is lost, the
     /// wait goes on through health polling and the list decides, by that name.
     ///
     /// The create counts as running from this call on, before anything is awaited: a second
-    /// click in the same moment finds [`BackupsState::is_creating`] true and sends nothing.
+    /// click in the same moment finds [`Jobs::is_creating`] true and sends nothing.
     pub fn create(self, backup: NewBackup) -> impl std::future::Future<Output = CreateOutcome> {
         let mut job = Pending::Create(None);
         self.pending.update(|p| p.push(job.clone()));
@@ -96,16 +96,16 @@ impl BackupsState {
             let outcome = self.send_create(backup, &mut job).await;
             self.finish(&job);
             if matches!(outcome, CreateOutcome::Made(_)) {
-                self.announce_change();
+                self.list.announce_change();
             }
-            self.refresh();
+            self.list.refresh();
             outcome
         }
     }
 
     /// The create itself; `job` is renamed in the table once its name is chosen.
     async fn send_create(&self, backup: NewBackup, job: &mut Pending) -> CreateOutcome {
-        let client = match self.client() {
+        let client = match self.list.client() {
             Ok(client) => client,
             Err(error) => return CreateOutcome::Refused(error),
         };
@@ -121,6 +121,7 @@ impl BackupsState {
         });
         *job = named;
         let answer = self
+            .list
             .session
             .screen(&client, client.create(Some(&name)).await);
         let listed_after = match &answer {
@@ -138,6 +139,7 @@ impl BackupsState {
         backup: NewBackup,
     ) -> Result<String, CreateOutcome> {
         let keys = self
+            .list
             .session
             .screen(client, client.list(Some("key")).await)
             .map_err(CreateOutcome::Refused)?;
@@ -151,7 +153,7 @@ impl BackupsState {
             NewBackup::Named(name) => name,
             NewBackup::PreRestore => free_name(|at| pre_restore_backup_name(at, &tag), now, &taken),
             NewBackup::Unnamed => {
-                let settings = self.session.screen(client, client.settings().await);
+                let settings = self.list.session.screen(client, client.settings().await);
                 let app = settings.map_err(CreateOutcome::Refused)?.meta.app_name;
                 free_name(|at| unnamed_backup_name(&app, at, &tag), now, &taken)
             }
@@ -163,7 +165,7 @@ impl BackupsState {
     async fn list_once_idle(&self, client: &PocketBase, name: &str) -> Option<bool> {
         let mut unreachable_since = None;
         loop {
-            match self.check_server().await {
+            match self.watch.check_server().await {
                 ServerStatus::Busy => unreachable_since = None,
                 ServerStatus::Unreachable => {
                     let now = js_sys::Date::now();
@@ -177,14 +179,6 @@ impl BackupsState {
         }
         let list = client.list(Some("key")).await.ok()?;
         Some(list.iter().any(|b| b.key == name))
-    }
-
-    fn finish(&self, job: &Pending) {
-        self.pending.try_update(|p| {
-            if let Some(index) = p.iter().position(|j| j == job) {
-                p.remove(index);
-            }
-        });
     }
 }
 

@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::backups::BackupsState;
 use super::browser::{page_hidden, sleep};
+use super::list::BackupList;
 
 /// Between checks while the server is busy or unreachable: a job's end is shown promptly.
 pub const BUSY_POLL_MS: f64 = 2_000.0;
@@ -28,7 +28,33 @@ pub enum ServerStatus {
     Unreachable,
 }
 
-impl BackupsState {
+/// The server's health as last read, asked again and again while the backups page is visible.
+#[derive(Clone, Copy)]
+pub struct ServerWatch {
+    list: BackupList,
+    server: RwSignal<ServerStatus>,
+    /// A restore is being followed: it polls on its own, and needs silence to read the log.
+    restoring: Signal<bool>,
+}
+
+impl ServerWatch {
+    pub fn new(list: BackupList, restoring: Signal<bool>) -> Self {
+        Self {
+            list,
+            server: RwSignal::new(ServerStatus::Unknown),
+            restoring,
+        }
+    }
+
+    /// Forgets the server of an earlier session.
+    pub fn reset(&self) {
+        self.server.set(ServerStatus::Unknown);
+    }
+
+    fn is_restoring(&self) -> bool {
+        self.restoring.try_get_untracked().unwrap_or(false)
+    }
+
     pub fn server_status(&self) -> Signal<ServerStatus> {
         self.server.into()
     }
@@ -71,7 +97,7 @@ impl BackupsState {
 
     /// One health check; returns the new status.
     pub(super) async fn check_server(self) -> ServerStatus {
-        let Ok(client) = self.client() else {
+        let Ok(client) = self.list.client() else {
             return ServerStatus::Unknown;
         };
         let status = match client.health().await {
@@ -89,7 +115,7 @@ impl BackupsState {
         }
         // A restore's end is handled by its own watcher, which knows what a 401 then means.
         if before == ServerStatus::Busy && status == ServerStatus::Idle && !self.is_restoring() {
-            self.refresh();
+            self.list.refresh();
         }
         status
     }

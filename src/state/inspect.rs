@@ -2,9 +2,7 @@
 
 use std::cell::Cell;
 
-use leptos::prelude::*;
-
-use super::backups::BackupsState;
+use super::files::BackupFiles;
 use crate::api::zip::{self, Entry};
 use crate::api::{Comparison, Contents};
 
@@ -55,11 +53,11 @@ pub struct Compared {
     pub comparison: Comparison,
 }
 
-impl BackupsState {
+impl BackupFiles {
     /// Reads what the stored backup `key` holds from its zip directory: its first bytes, its
     /// tail and the directory, through a file token and `Range` requests.
     pub async fn inspect(self, key: String) -> Inspected {
-        let size = self.size_of(&key);
+        let size = self.list.size_of(&key);
         let bytes_read = Cell::new(0);
         let inspection = match self.read_entries(&key, size, &bytes_read).await {
             Ok(entries) => Inspection::Read(Contents::of(&entries)),
@@ -75,13 +73,7 @@ impl BackupsState {
 
     /// What changed between the stored backups `a` and `b`, from their zip directories alone.
     pub async fn compare(self, a: String, b: String) -> Result<Compared, NotCompared> {
-        let modified = |key: &str| {
-            self.rows.with_untracked(|rows| {
-                rows.iter()
-                    .find(|r| r.key == key)
-                    .and_then(|r| r.modified_ms())
-            })
-        };
+        let modified = |key: &str| self.list.modified_ms(key);
         let (older, newer) = if modified(&b) < modified(&a) {
             (b, a)
         } else {
@@ -90,7 +82,9 @@ impl BackupsState {
         let unused = Cell::new(0);
         let mut read = Vec::new();
         for key in [&older, &newer] {
-            let entries = self.read_entries(key, self.size_of(key), &unused).await;
+            let entries = self
+                .read_entries(key, self.list.size_of(key), &unused)
+                .await;
             read.push(entries.map_err(|why| NotCompared {
                 key: key.clone(),
                 why,
@@ -103,13 +97,6 @@ impl BackupsState {
         })
     }
 
-    /// The listed size of `key`; 0 when it is not listed.
-    pub fn size_of(self, key: &str) -> u64 {
-        self.rows
-            .with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.size))
-            .unwrap_or_default()
-    }
-
     /// The zip entries of `key`, counting the bytes read into `bytes_read`; the problem as an
     /// [`Inspection`] when there are none to show.
     pub(super) async fn read_entries(
@@ -118,8 +105,9 @@ impl BackupsState {
         size: u64,
         bytes_read: &Cell<u64>,
     ) -> Result<Vec<Entry>, Inspection> {
-        let client = self.client().map_err(|_| Inspection::Unreadable)?;
+        let client = self.list.client().map_err(|_| Inspection::Unreadable)?;
         let token = self
+            .list
             .session
             .screen(&client, client.file_token().await)
             .map_err(|_| Inspection::Unreadable)?;

@@ -1,15 +1,16 @@
 //! Application state: signals provided through context, and the only callers of `api`.
 
-mod actions;
 mod address;
 mod auto_backups;
 mod auto_health;
-mod backups;
 mod browser;
 mod create;
+mod files;
 mod fleet;
 mod health;
 mod inspect;
+mod jobs;
+mod list;
 mod list_view;
 mod navigation;
 mod preferences;
@@ -23,32 +24,33 @@ mod toasts;
 mod upload;
 mod verify;
 
-pub use actions::{Deleted, DownloadCommand, NewNameProblem};
 pub use address::Page;
 pub use auto_backups::{AutoBackups, AutoRunOutcome, FailureHistory};
 pub use auto_health::{newest_auto, staleness, Staleness};
-pub use backups::{BackupsState, ListStatus, Pending};
 pub use browser::BufferReleaser;
 pub use create::{CreateOutcome, NewBackup};
+pub use files::{BackupFiles, DownloadCommand};
 pub use fleet::{Fleet, ServerCheck, ServerSummary};
-pub use health::ServerStatus;
+pub use health::{ServerStatus, ServerWatch};
 pub use inspect::{Compared, Inspected, Inspection, NotCompared};
+pub use jobs::{Deleted, Jobs, NewNameProblem, Pending};
+pub use list::{BackupList, ListStatus};
 pub use list_view::{ListView, SortKey};
 pub use navigation::{AtStake, Leave, Navigation};
 pub use preferences::{Preferences, Theme};
-pub use restore::{RestorePhase, RestoreRefusal, Unconfirmed};
+pub use restore::{RestorePhase, RestoreRefusal, Restores, Unconfirmed};
 pub use session::{Session, SessionState, SignedOut};
 pub use settings::{FormFields, SettingsState};
 pub use settings_form::{FieldProblem, FormField, SettingsForm};
 pub use shown::ShownBackups;
 pub use toasts::{Toast, ToastKind, Toasts};
 pub use upload::{
-    UploadCheck, UploadNameProblem, UploadOutcome, UploadProgress, UploadRefusal,
+    UploadCheck, UploadNameProblem, UploadOutcome, UploadProgress, UploadRefusal, Uploads,
     SERVER_TIMEOUT_SECONDS,
 };
 pub use verify::{Damage, Verified};
 
-use leptos::prelude::{provide_context, Signal, With};
+use leptos::prelude::{provide_context, RwSignal, Signal, With};
 
 /// Creates the state once, at the root, for every page below it.
 pub fn provide_app_state() {
@@ -60,12 +62,26 @@ pub fn provide_app_state() {
     provide_context(toasts);
     let settings = SettingsState::new(session);
     provide_context(settings);
-    let backups = BackupsState::new(session, toasts);
-    provide_context(backups);
-    let progress = backups.upload_progress();
+    let list = BackupList::new(session);
+    provide_context(list);
+    provide_context(BackupFiles::new(list));
+    // The restore's phase is read by the health checks, which stay quiet while it runs.
+    let restore_phase = RwSignal::new(None);
+    let restoring = Signal::derive(move || {
+        restore_phase
+            .with(|p: &Option<RestorePhase>| p.as_ref().is_some_and(RestorePhase::is_running))
+    });
+    let watch = ServerWatch::new(list, restoring);
+    provide_context(watch);
+    let jobs = Jobs::new(list, watch);
+    provide_context(jobs);
+    provide_context(Restores::new(jobs, restore_phase));
+    let uploads = Uploads::new(list);
+    provide_context(uploads);
+    let progress = uploads.progress();
     let uploading = Signal::derive(move || progress.with(Option::is_some));
     let navigation = Navigation::new(settings.has_unsaved_changes(), uploading);
     provide_context(navigation);
-    provide_context(ShownBackups::new(backups.rows, navigation));
-    provide_context(AutoBackups::new(backups, settings));
+    provide_context(ShownBackups::new(list.rows, navigation));
+    provide_context(AutoBackups::new(jobs, settings));
 }

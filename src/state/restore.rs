@@ -7,9 +7,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::backups::BackupsState;
 use super::browser::sleep;
 use super::create::{CreateOutcome, NewBackup};
+use super::jobs::Jobs;
+use super::list::BackupList;
 use super::session::SignedOut;
 use super::storage;
 use crate::api::{decode, encode, parse_modified, ApiError, LogEntry, PocketBase, RealtimeLink};
@@ -177,27 +178,45 @@ fn verdict(
     })
 }
 
-impl BackupsState {
-    pub fn restore_phase(&self) -> Signal<Option<RestorePhase>> {
-        self.restore.into()
+/// The restore sent from this panel (or picked up after a reload), followed to its end.
+#[derive(Clone, Copy)]
+pub struct Restores {
+    jobs: Jobs,
+    list: BackupList,
+    phase: RwSignal<Option<RestorePhase>>,
+}
+
+impl Restores {
+    /// `phase` is made by the caller, for the health checks to know when to stay quiet.
+    pub fn new(jobs: Jobs, phase: RwSignal<Option<RestorePhase>>) -> Self {
+        Self {
+            jobs,
+            list: jobs.list,
+            phase,
+        }
     }
 
-    /// Whether a restore is being followed: the page's own health polling stays quiet then.
-    pub(super) fn is_restoring(&self) -> bool {
-        self.restore
-            .try_with_untracked(|p| p.as_ref().is_some_and(RestorePhase::is_running))
-            .unwrap_or(false)
+    pub fn phase(&self) -> Signal<Option<RestorePhase>> {
+        self.phase.into()
+    }
+
+    /// Forgets a restore of an earlier session (its track stays stored for its server).
+    pub fn reset(&self) {
+        self.phase.set(None);
     }
 
     /// `POST /api/backups/{key}/restore`, after a backup of the current data if `backup_first`.
     /// Sent once; followed from then on, also when its answer is lost.
     pub async fn restore(self, key: String, backup_first: bool) -> Result<(), RestoreRefusal> {
-        let client = self.client().map_err(RestoreRefusal::Server)?;
-        self.busy_keys.update(|k| k.push(key.clone()));
+        let client = self.list.client().map_err(RestoreRefusal::Server)?;
+        self.jobs.busy_keys.update(|k| k.push(key.clone()));
         let prepared = self.prepare_restore(&client, &key, backup_first).await;
         let sent = match prepared {
             Ok((track, link)) => {
-                let answer = self.session.screen(&client, client.restore(&key).await);
+                let answer = self
+                    .list
+                    .session
+                    .screen(&client, client.restore(&key).await);
                 match answer {
                     Ok(()) => Ok((track, link)),
                     Err(error) if error.outcome_unknown() => Ok((
@@ -212,16 +231,16 @@ impl BackupsState {
             }
             Err(refusal) => Err(refusal),
         };
-        self.busy_keys.try_update(|k| k.retain(|k| *k != key));
+        self.jobs.busy_keys.try_update(|k| k.retain(|k| *k != key));
         let (track, link) = match sent {
             Ok(sent) => sent,
             Err(refusal) => {
-                self.restore.try_set(None);
+                self.phase.try_set(None);
                 return Err(refusal);
             }
         };
         storage::write(TRACK_KEY, &encode(&track));
-        self.restore.set(Some(RestorePhase::Started {
+        self.phase.set(Some(RestorePhase::Started {
             key,
             answer_lost: track.answer_lost,
         }));
@@ -238,27 +257,24 @@ impl BackupsState {
         backup_first: bool,
     ) -> Result<(RestoreTrack, Option<RealtimeLink>), RestoreRefusal> {
         if backup_first {
-            self.restore
+            self.phase
                 .set(Some(RestorePhase::BackingUp(key.to_owned())));
-            match self.create(NewBackup::PreRestore).await {
+            match self.jobs.create(NewBackup::PreRestore).await {
                 CreateOutcome::Made(_) => {}
                 outcome => return Err(RestoreRefusal::BackupFirst(outcome)),
             }
         }
-        let settings = self.session.screen(client, client.settings().await);
+        let session = self.list.session;
+        let settings = session.screen(client, client.settings().await);
         let logs_off = settings.map_err(RestoreRefusal::Server)?.logs.max_days == 0;
         let failures_before = if logs_off {
             Vec::new()
         } else {
-            let logged = self.session.screen(client, client.restore_failures().await);
+            let logged = session.screen(client, client.restore_failures().await);
             let logged = logged.map_err(RestoreRefusal::Server)?;
             logged.into_iter().map(|entry| entry.id).collect()
         };
-        let made_ms = self.rows.with_untracked(|rows| {
-            rows.iter()
-                .find(|row| row.key == key)
-                .and_then(|row| row.modified_ms())
-        });
+        let made_ms = self.list.modified_ms(key);
         let link = open_link(client, 2_000).await;
         let track = RestoreTrack {
             server_url: client.base_url().to_owned(),
@@ -275,7 +291,7 @@ impl BackupsState {
 
     /// Picks up a restore that was being followed before the page was reloaded.
     pub fn resume_restore(self) {
-        let Some(client) = self.session.client() else {
+        let Some(client) = self.list.session.client() else {
             return;
         };
         let track = storage::read(TRACK_KEY).and_then(|json| decode::<RestoreTrack>(&json).ok());
@@ -288,7 +304,7 @@ impl BackupsState {
             storage::remove(TRACK_KEY);
             return;
         }
-        self.restore.set(Some(if track.went_away {
+        self.phase.set(Some(if track.went_away {
             RestorePhase::Restarting(track.key.clone())
         } else {
             RestorePhase::Started {
@@ -311,7 +327,7 @@ impl BackupsState {
         let key = track.key.clone();
         loop {
             sleep(POLL_MS).await;
-            if self.restore.try_get_untracked().is_none() {
+            if self.phase.try_get_untracked().is_none() {
                 return; // Signed out: another session may follow.
             }
             let seen = match client.health().await {
@@ -327,7 +343,7 @@ impl BackupsState {
             match next_step(track.went_away, seen, js_sys::Date::now() - track.sent_ms) {
                 Step::Wait => {}
                 Step::Working => {
-                    self.restore
+                    self.phase
                         .try_set(Some(RestorePhase::Restarting(key.clone())));
                 }
                 Step::GiveUp => {
@@ -350,7 +366,7 @@ impl BackupsState {
         client: &PocketBase,
         track: &RestoreTrack,
     ) -> Option<RestorePhase> {
-        self.restore
+        self.phase
             .try_set(Some(RestorePhase::Checking(track.key.clone())));
         for read in 1..=LOG_READS {
             // Without logs there is nothing to wait for; the call still tells whether the
@@ -366,8 +382,9 @@ impl BackupsState {
                 // The restored data does not know this superuser: sign in again.
                 Err(error) if error.is_unauthorized() && track.went_away => {
                     storage::remove(TRACK_KEY);
-                    self.restore.try_set(None);
-                    self.session
+                    self.phase.try_set(None);
+                    self.list
+                        .session
                         .sign_out_if_current(client, SignedOut::Restored);
                     return None;
                 }
@@ -388,9 +405,9 @@ impl BackupsState {
 
     fn end_restore(&self, end: RestorePhase) {
         storage::remove(TRACK_KEY);
-        self.restore.try_set(Some(end));
-        self.announce_change();
-        self.refresh();
+        self.phase.try_set(Some(end));
+        self.list.announce_change();
+        self.list.refresh();
     }
 }
 

@@ -13,7 +13,7 @@ use crate::api::BackupInfo;
 
 #[derive(Clone, Copy)]
 pub struct ShownBackups {
-    /// The list's rows, owned by `BackupsState`: only read here.
+    /// The list's rows, owned by `BackupList`: only read here.
     rows: RwSignal<Vec<BackupInfo>>,
     /// Search and sort, mirrored in the page's URL.
     view: RwSignal<ListView>,

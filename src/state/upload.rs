@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use web_sys::File;
 
-use super::backups::BackupsState;
 use super::browser::{read_slice, sleep};
+use super::list::BackupList;
 use crate::api::zip::{self, ZipProblem};
-use crate::api::{ApiError, PocketBase};
+use crate::api::{ApiError, PocketBase, UploadCanceller};
 
 /// PocketBase cuts requests that take longer than this.
 pub const SERVER_TIMEOUT_SECONDS: u64 = 5 * 60;
@@ -146,11 +146,33 @@ impl UploadProgress {
     }
 }
 
-impl BackupsState {
+/// The upload running, one at a time: its progress, and how to cancel it.
+#[derive(Clone, Copy)]
+pub struct Uploads {
+    list: BackupList,
+    progress: RwSignal<Option<UploadProgress>>,
+    canceller: StoredValue<Option<UploadCanceller>, LocalStorage>,
+}
+
+impl Uploads {
+    pub fn new(list: BackupList) -> Self {
+        Self {
+            list,
+            progress: RwSignal::new(None),
+            canceller: StoredValue::new_local(None),
+        }
+    }
+
+    /// Stops an upload of an earlier session.
+    pub fn reset(&self) {
+        self.cancel();
+        self.progress.set(None);
+    }
+
     /// Checks a file before any byte is sent, reading only its first bytes and its zip central
     /// directory: the server's own refusals (empty, not a zip, name taken), and whether it holds
     /// `data.db` like every PocketBase backup.
-    pub async fn check_upload(self, file: &File) -> UploadCheck {
+    pub async fn check(self, file: &File) -> UploadCheck {
         let size = file.size() as u64;
         if size == 0 {
             return UploadCheck::Refused(UploadRefusal::Empty);
@@ -163,47 +185,45 @@ impl BackupsState {
         };
         UploadCheck::Fine {
             no_data_db,
-            name_taken: self.has_key(&file.name()),
+            name_taken: self.list.has_key(&file.name()),
         }
     }
 
     /// Why a file cannot be uploaded under `name`, if it cannot.
-    pub fn upload_name_problem(&self, name: &str) -> Option<UploadNameProblem> {
+    pub fn name_problem(&self, name: &str) -> Option<UploadNameProblem> {
         if name.trim().is_empty() {
             Some(UploadNameProblem::Empty)
         } else if name.contains(['/', '\\']) {
             Some(UploadNameProblem::HasSlash)
         } else {
-            // Tracked: a refreshed list can make a name taken while it is typed.
-            let taken = self.rows.with(|rows| rows.iter().any(|r| r.key == name));
-            taken.then_some(UploadNameProblem::Taken)
+            self.list.lists(name).then_some(UploadNameProblem::Taken)
         }
     }
 
     /// A name the list does not hold yet, made from `name`.
-    pub fn free_upload_name(&self, name: &str) -> String {
-        free_upload_name(name, |candidate| self.has_key(candidate))
+    pub fn free_name(&self, name: &str) -> String {
+        free_upload_name(name, |candidate| self.list.has_key(candidate))
     }
 
-    pub fn upload_progress(&self) -> Signal<Option<UploadProgress>> {
-        self.upload.into()
+    pub fn progress(&self) -> Signal<Option<UploadProgress>> {
+        self.progress.into()
     }
 
     /// `POST /api/backups/upload` of `file` under `name`: the browser streams the file. One
     /// upload at a time. A cancelled upload is reported as such only once the list confirms
     /// that the server stored nothing.
     pub async fn upload(self, file: File, name: String) -> UploadOutcome {
-        let client = match self.client() {
+        let client = match self.list.client() {
             Ok(client) => client,
             Err(error) => return UploadOutcome::Failed(error),
         };
         let total = file.size() as u64;
-        self.upload.set(Some(UploadProgress::new(
+        self.progress.set(Some(UploadProgress::new(
             name.clone(),
             total,
             js_sys::Date::now(),
         )));
-        let progress = self.upload;
+        let progress = self.progress;
         let started = client.start_upload(&file, &name, move |sent, body| {
             progress.try_update(|p| {
                 if let Some(p) = p {
@@ -216,14 +236,14 @@ impl BackupsState {
         });
         let result = match started {
             Ok(request) => {
-                self.upload_canceller.set_value(Some(request.canceller()));
+                self.canceller.set_value(Some(request.canceller()));
                 let answer = request.finish().await;
-                self.upload_canceller.set_value(None);
-                self.session.screen(&client, answer)
+                self.canceller.set_value(None);
+                self.list.session.screen(&client, answer)
             }
             Err(error) => Err(error),
         };
-        self.upload.try_set(None);
+        self.progress.try_set(None);
         let outcome = match result {
             Ok(()) => UploadOutcome::Uploaded(name),
             Err(ApiError::Cancelled) => self.look_for_cancelled(&client, name).await,
@@ -233,9 +253,9 @@ impl BackupsState {
             outcome,
             UploadOutcome::Uploaded(_) | UploadOutcome::StoredDespiteCancel(_)
         ) {
-            self.announce_change();
+            self.list.announce_change();
         }
-        self.refresh();
+        self.list.refresh();
         outcome
     }
 
@@ -261,14 +281,14 @@ impl BackupsState {
 
     /// Aborts the running upload, unless every byte has left already: the server is storing
     /// it then, and an abort would only lose its answer.
-    pub fn cancel_upload(&self) {
+    pub fn cancel(&self) {
         let finishing = self
-            .upload
+            .progress
             .with_untracked(|p| p.as_ref().is_some_and(UploadProgress::finishing));
         if finishing {
             return;
         }
-        if let Some(canceller) = self.upload_canceller.get_value() {
+        if let Some(canceller) = self.canceller.get_value() {
             canceller.cancel();
         }
     }

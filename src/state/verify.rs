@@ -13,8 +13,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, WritableStreamDefaultWriter};
 
-use super::backups::BackupsState;
 use super::browser::BufferReleaser;
+use super::files::BackupFiles;
 use super::inspect::Inspection;
 use crate::api::verify::{sqlite_header, Broken, Crc32, Piece, Sqlite, Walker};
 use crate::api::zip::Entry;
@@ -213,7 +213,7 @@ fn judged(entry: &Entry, tally: &Tally) -> Result<Option<(u64, u64)>, Damage> {
     }
 }
 
-impl BackupsState {
+impl BackupFiles {
     /// Streams the stored backup `key` through the page once and checks every entry; `read`
     /// counts the bytes that came, and `cancel` set to true stops it.
     pub async fn verify(
@@ -223,7 +223,7 @@ impl BackupsState {
         cancel: RwSignal<bool>,
     ) -> Verified {
         let started = js_sys::Date::now();
-        let size = self.size_of(&key);
+        let size = self.list.size_of(&key);
         let entries = match self.read_entries(&key, size, &Cell::new(0)).await {
             Ok(entries) => entries,
             Err(Inspection::Unreadable) => return Verified::Unreadable(None),
@@ -315,9 +315,7 @@ impl BackupsState {
 
     /// The backup's bytes as a stream, through a file token.
     async fn stream(self, key: &str) -> Result<ReadableStreamDefaultReader, ApiError> {
-        let client = self.client()?;
-        let token = self.session.screen(&client, client.file_token().await)?;
-        let url = client.download_url(&token, key);
+        let url = self.download_link(key).await?;
         let response = gloo_net::http::Request::get(&url).send().await?;
         if response.status() != 200 {
             return Err(ApiError::from_response(

@@ -6,8 +6,8 @@ use crate::api::parse_modified;
 use crate::format::local_datetime_short;
 use crate::pages::PageLink;
 use crate::state::{
-    newest_auto, staleness, AutoBackups, AutoRunOutcome, BackupsState, FailureHistory, Page,
-    ServerStatus, SettingsState, Staleness, Toasts,
+    newest_auto, staleness, AutoBackups, AutoRunOutcome, BackupList, FailureHistory, Jobs, Page,
+    ServerStatus, ServerWatch, SettingsState, Staleness, Toasts,
 };
 use crate::text;
 
@@ -17,7 +17,9 @@ use crate::text;
 pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
     let settings = expect_context::<SettingsState>();
     let auto = expect_context::<AutoBackups>();
-    let backups = expect_context::<BackupsState>();
+    let list = expect_context::<BackupList>();
+    let jobs = expect_context::<Jobs>();
+    let watch = expect_context::<ServerWatch>();
     let toasts = expect_context::<Toasts>();
     let saved = settings.saved();
     // Plain closures, read afresh: memos of types of their own would cost more wasm.
@@ -27,7 +29,7 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
             Some((Schedule::parse(cron).ok()?, cron.clone()))
         })
     };
-    let rows = backups.rows();
+    let rows = list.rows();
     let newest = move || rows.with(|rows| newest_auto(rows));
     let next_run = move || {
         let (schedule, _) = schedule()?;
@@ -89,7 +91,7 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
             </div>
         })
     };
-    let server = backups.server_status();
+    let server = watch.server_status();
     let run_now = move |_| {
         let run = auto.run_now();
         spawn_local(async move {
@@ -121,7 +123,7 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
                 <button
                     type="button"
                     disabled=move || {
-                        backups.is_creating() || server.get() == ServerStatus::Busy
+                        jobs.is_creating() || server.get() == ServerStatus::Busy
                     }
                     on:click=run_now
                 >

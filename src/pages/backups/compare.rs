@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::components::{open_for, ConfirmDialog};
 use crate::format::human_size;
-use crate::state::{BackupsState, Compared, Inspection, NotCompared};
+use crate::state::{BackupFiles, Compared, Inspection, NotCompared};
 use crate::text;
 
 /// How many names each list shows; the rest are counted.
@@ -13,14 +13,14 @@ const NAMES_SHOWN: usize = 20;
 /// added, removed and changed, with totals. Nothing is downloaded.
 #[component]
 pub fn CompareBackups(target: RwSignal<Option<(String, String)>>) -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let files = expect_context::<BackupFiles>();
     let open = RwSignal::new(false);
     let compared = RwSignal::new(None::<Result<Compared, NotCompared>>);
     open_for(target, open, move || {
         compared.set(None);
         if let Some((a, b)) = target.get_untracked() {
             spawn_local(async move {
-                let found = backups.compare(a.clone(), b.clone()).await;
+                let found = files.compare(a.clone(), b.clone()).await;
                 if target.get_untracked() == Some((a, b)) {
                     compared.set(Some(found));
                 }

@@ -2,14 +2,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{focus_row_of, focus_within_frames, ConfirmDialog, TextField};
-use crate::state::{BackupsState, CreateOutcome, NewBackup, NewNameProblem, Toasts};
+use crate::state::{CreateOutcome, Jobs, NewBackup, NewNameProblem, Toasts};
 use crate::text;
 
 /// The "Create backup" button and its dialog. The dialog closes once the request is sent: the
 /// table shows the backup being made, and a refused name reopens the dialog with the reason.
 #[component]
 pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let jobs = expect_context::<Jobs>();
     let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
@@ -24,7 +24,7 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
                 .map(|(_, reason)| reason.clone())
         });
         server_said.or_else(|| {
-            backups.name_problem(&typed).map(|problem| match problem {
+            jobs.name_problem(&typed).map(|problem| match problem {
                 NewNameProblem::Rule(rule) => text::t().name_problem(rule),
                 NewNameProblem::Taken => text::t().name_taken(&typed),
             })
@@ -34,7 +34,7 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let confirm = Callback::new(move |()| {
         let typed = name.get_untracked();
         // One create per intent: a double click or a held Enter finds the first one running.
-        if problem.get_untracked().is_some() || backups.is_creating() {
+        if problem.get_untracked().is_some() || jobs.is_creating() {
             return;
         }
         open.set(false);
@@ -42,7 +42,7 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             true => NewBackup::Unnamed,
             false => NewBackup::Named(typed.clone()),
         };
-        let created = backups.create(backup);
+        let created = jobs.create(backup);
         spawn_local(async move {
             match created.await {
                 CreateOutcome::Made(made) => {
@@ -76,7 +76,7 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             type="button"
             id="create-backup"
             class="primary"
-            disabled=move || locked.get() || backups.is_creating()
+            disabled=move || locked.get() || jobs.is_creating()
             on:click=move |_| open.set(true)
         >
             {text::p().create_backup}

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::{focus_row_at, focused_row_index, open_for, ConfirmDialog};
-use crate::state::{BackupsState, Deleted, Toasts};
+use crate::state::{Deleted, Jobs, Toasts};
 use crate::text;
 
 /// Keys named in the question; a longer selection ends with "and N more".
@@ -13,7 +13,7 @@ const KEYS_LISTED: usize = 50;
 /// cancelling sends nothing. Keys the server refuses stay listed with its reason.
 #[component]
 pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let jobs = expect_context::<Jobs>();
     let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
@@ -33,7 +33,7 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
         }
         pending.set(true);
         spawn_local(async move {
-            let Deleted { deleted, refused } = backups.delete(keys).await;
+            let Deleted { deleted, refused } = jobs.delete(keys).await;
             pending.set(false);
             if !deleted.is_empty() {
                 toasts.success(text::t().deleted(&deleted));

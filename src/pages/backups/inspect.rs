@@ -5,14 +5,14 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::{open_for, BackupContents, ConfirmDialog};
-use crate::state::{BackupsState, DownloadCommand, Inspected};
+use crate::state::{BackupFiles, DownloadCommand, Inspected};
 use crate::text;
 
 /// What the stored backup in `target` holds, read from its end without downloading it, and
 /// whether it is a PocketBase backup at all; and a `curl` line to pull it onto a server.
 #[component]
 pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let files = expect_context::<BackupFiles>();
     let open = RwSignal::new(false);
     let inspected = RwSignal::new(None::<Inspected>);
     let command = RwSignal::new(None::<DownloadCommand>);
@@ -24,7 +24,7 @@ pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
         refused.set(None);
         if let Some(key) = target.get_untracked() {
             spawn_local(async move {
-                let found = backups.inspect(key.clone()).await;
+                let found = files.inspect(key.clone()).await;
                 if target.get_untracked().as_ref() == Some(&key) {
                     inspected.set(Some(found));
                 }
@@ -36,7 +36,7 @@ pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let result = backups.copy_download_command(&key).await;
+            let result = files.copy_download_command(&key).await;
             if target.get_untracked().as_ref() != Some(&key) {
                 return;
             }

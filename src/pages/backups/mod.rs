@@ -20,14 +20,19 @@ use crate::api::ApiError;
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
 use crate::pages::{LeaveDialog, PageLink, TopBar};
 use crate::state::{
-    AutoBackups, BackupsState, ListStatus, Page, Pending, Preferences, RestorePhase, ServerStatus,
-    ShownBackups, Toasts,
+    AutoBackups, BackupFiles, BackupList, Jobs, ListStatus, Page, Pending, Preferences,
+    RestorePhase, Restores, ServerStatus, ServerWatch, ShownBackups, Toasts, Uploads,
 };
 use crate::text;
 
 #[component]
 pub fn BackupsPage() -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let list = expect_context::<BackupList>();
+    let jobs = expect_context::<Jobs>();
+    let watch = expect_context::<ServerWatch>();
+    let restores = expect_context::<Restores>();
+    let uploads = expect_context::<Uploads>();
+    let files = expect_context::<BackupFiles>();
     let auto = expect_context::<AutoBackups>();
     let toasts = expect_context::<Toasts>();
     let shown = expect_context::<ShownBackups>();
@@ -35,24 +40,29 @@ pub fn BackupsPage() -> impl IntoView {
     // A new sign-in starts clean; leaving the page (signing out) stops a running upload. The
     // same page drawn in another language keeps all of it.
     if !preferences.redrawing() {
-        backups.reset();
-        backups.refresh();
+        uploads.reset();
+        list.reset();
+        jobs.reset();
+        restores.reset();
+        watch.reset();
+        toasts.clear();
+        list.refresh();
         auto.refresh();
-        backups.resume_restore();
+        restores.resume_restore();
     }
     shown.show_address();
-    backups.follow_other_tabs();
-    backups.watch_server();
+    list.follow_other_tabs();
+    watch.watch_server();
     on_cleanup(move || {
         if !preferences.redrawing() {
-            backups.cancel_upload()
+            uploads.cancel()
         }
     });
 
-    let status = backups.status();
-    let rows = backups.rows();
+    let status = list.status();
+    let rows = list.rows();
     let pending = Signal::derive(move || {
-        backups.pending().with(|jobs| {
+        jobs.pending().with(|jobs| {
             jobs.iter()
                 .map(|job| match job {
                     Pending::Create(Some(name)) => text::t().creating(name),
@@ -63,11 +73,11 @@ pub fn BackupsPage() -> impl IntoView {
         })
     });
     let restarting = Signal::derive(move || {
-        backups
-            .restore_phase()
+        restores
+            .phase()
             .with(|p| p.as_ref().is_some_and(RestorePhase::is_running))
     });
-    let server = backups.server_status();
+    let server = watch.server_status();
     // Creating and restoring need the server's backup lock.
     let server_busy =
         Signal::derive(move || restarting.get() || server.get() == ServerStatus::Busy);
@@ -121,7 +131,7 @@ pub fn BackupsPage() -> impl IntoView {
     let planning = RwSignal::new(false);
     let on_action = Callback::new(move |action: RowAction| match action {
         RowAction::Download(key) => spawn_local(async move {
-            match backups.download_link(&key).await {
+            match files.download_link(&key).await {
                 Ok(url) => start_download(&url),
                 Err(error) => toasts.error(text::error_message(&error)),
             }
@@ -133,7 +143,7 @@ pub fn BackupsPage() -> impl IntoView {
 
     // Work starting and ending, for screen readers: one region always in the page, so each
     // change is announced (a region added with its text often is not).
-    let progress = backups.upload_progress();
+    let progress = uploads.progress();
     let announcement = move || {
         let mut said = pending.get();
         if server.get() == ServerStatus::Busy {
@@ -157,7 +167,7 @@ pub fn BackupsPage() -> impl IntoView {
             <div class="page-head">
                 // Focusable from script: where focus goes when the last row is deleted.
                 <h1 tabindex="-1">{text::p().backups}</h1>
-                <button type="button" on:click=move |_| backups.refresh() disabled=loading>
+                <button type="button" on:click=move |_| list.refresh() disabled=loading>
                     {text::p().refresh}
                 </button>
                 <create::CreateBackup locked=server_busy />
@@ -236,11 +246,11 @@ pub fn BackupsPage() -> impl IntoView {
                         shown.set_view(shown.view().get_untracked().sorted_by(column))
                     })
                     pending
-                    busy_keys=backups.busy_keys()
+                    busy_keys=jobs.busy_keys()
                     locked=restarting
                     server_busy=Signal::derive(move || {
-                        server_busy.get() || backups.is_creating()
-                            || backups.upload_progress().with(Option::is_some)
+                        server_busy.get() || jobs.is_creating()
+                            || progress.with(Option::is_some)
                     })
                     selected
                     now_ms

@@ -3,7 +3,8 @@ use leptos::task::spawn_local;
 
 use crate::components::{open_for, BackupContents, ConfirmDialog, TextField};
 use crate::state::{
-    BackupsState, CreateOutcome, Inspected, RestorePhase, RestoreRefusal, Toasts, Unconfirmed,
+    BackupFiles, CreateOutcome, Inspected, RestorePhase, RestoreRefusal, Restores, ServerWatch,
+    Toasts, Unconfirmed,
 };
 use crate::text;
 
@@ -15,7 +16,9 @@ pub fn RestoreBackup(
     target: RwSignal<Option<String>>,
     #[prop(into)] locked: Signal<bool>,
 ) -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let restores = expect_context::<Restores>();
+    let watch = expect_context::<ServerWatch>();
+    let files = expect_context::<BackupFiles>();
     let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
@@ -30,10 +33,10 @@ pub fn RestoreBackup(
         refused.set(None);
         inspected.set(None);
         // At idle the page checks the server rarely: whether it is busy must be known now.
-        backups.check_now();
+        watch.check_now();
         if let Some(key) = target.get_untracked() {
             spawn_local(async move {
-                let found = backups.inspect(key.clone()).await;
+                let found = files.inspect(key.clone()).await;
                 if target.get_untracked().as_ref() == Some(&key) {
                     inspected.set(Some(found));
                 }
@@ -50,7 +53,7 @@ pub fn RestoreBackup(
         };
         pending.set(true);
         spawn_local(async move {
-            let result = backups.restore(key, backup_first.get_untracked()).await;
+            let result = restores.restore(key, backup_first.get_untracked()).await;
             pending.set(false);
             match result {
                 Ok(()) => open.set(false),
@@ -116,9 +119,9 @@ fn refusal_text(refusal: &RestoreRefusal) -> String {
 /// server showed it — never "restored" on less than a restart with no failure logged.
 #[component]
 pub fn RestoreNotice() -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let restores = expect_context::<Restores>();
     move || {
-        backups.restore_phase().get().map(|phase| match phase {
+        restores.phase().get().map(|phase| match phase {
             RestorePhase::BackingUp(key) => working(text::t().restore_backing_up(&key)),
             RestorePhase::Started {
                 key,

@@ -3,16 +3,14 @@ use leptos::task::spawn_local;
 use web_sys::File;
 
 use crate::components::{ConfirmDialog, TextField, UploadProgressView, UploadZone};
-use crate::state::{
-    BackupsState, Toasts, UploadCheck, UploadNameProblem, UploadOutcome, UploadRefusal,
-};
+use crate::state::{Toasts, UploadCheck, UploadNameProblem, UploadOutcome, UploadRefusal, Uploads};
 use crate::text;
 
 /// Pick or drop a file, check it in the browser, confirm it by name and size — under another
 /// name if the server has its name already — then send it.
 #[component]
 pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let uploads = expect_context::<Uploads>();
     let toasts = expect_context::<Toasts>();
     let open = RwSignal::new(false);
     // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
@@ -23,7 +21,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let taken_name = RwSignal::new(None::<String>);
     let store_as = RwSignal::new(String::new());
     let ended = RwSignal::new(None::<String>);
-    let progress = backups.upload_progress();
+    let progress = uploads.progress();
     let uploading = Signal::derive(move || progress.with(Option::is_some));
     // (Leaving the page while it uploads asks first: see `Navigation`.)
 
@@ -35,7 +33,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         let pick = latest_pick.get_value().wrapping_add(1);
         latest_pick.set_value(pick);
         spawn_local(async move {
-            let check = backups.check_upload(&file).await;
+            let check = uploads.check(&file).await;
             if latest_pick.try_get_value() != Some(pick) {
                 return;
             }
@@ -58,7 +56,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             no_data_db.set(doubtful);
             let name = file.name();
             store_as.set(if taken {
-                backups.free_upload_name(&name)
+                uploads.free_name(&name)
             } else {
                 name.clone()
             });
@@ -69,13 +67,11 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     });
     let name_problem = Signal::derive(move || {
         let name = store_as.get();
-        backups
-            .upload_name_problem(&name)
-            .map(|problem| match problem {
-                UploadNameProblem::Empty => text::p().upload_name_empty.to_owned(),
-                UploadNameProblem::HasSlash => text::p().upload_name_slash.to_owned(),
-                UploadNameProblem::Taken => text::t().name_taken(&name),
-            })
+        uploads.name_problem(&name).map(|problem| match problem {
+            UploadNameProblem::Empty => text::p().upload_name_empty.to_owned(),
+            UploadNameProblem::HasSlash => text::p().upload_name_slash.to_owned(),
+            UploadNameProblem::Taken => text::t().name_taken(&name),
+        })
     });
     let confirm = Callback::new(move |()| {
         let Some(file) = chosen.get_untracked() else {
@@ -88,7 +84,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         open.set(false);
         let name = store_as.get_untracked();
         spawn_local(async move {
-            match backups.upload(file, name).await {
+            match uploads.upload(file, name).await {
                 UploadOutcome::Uploaded(name) => toasts.success(text::t().uploaded(&name)),
                 UploadOutcome::Cancelled => ended.set(Some(text::p().cancelled.to_owned())),
                 UploadOutcome::StoredDespiteCancel(name) => {
@@ -110,7 +106,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
 
     view! {
         <UploadZone on_file disabled=Signal::derive(move || locked.get() || uploading.get()) />
-        <UploadProgressView progress on_cancel=Callback::new(move |()| backups.cancel_upload()) />
+        <UploadProgressView progress on_cancel=Callback::new(move |()| uploads.cancel()) />
         {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}
         {move || ended.get().map(|said| view! { <p class="notice" role="status">{said}</p> })}
         <ConfirmDialog

@@ -2,14 +2,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::format::human_size;
-use crate::state::{BackupsState, Damage, Verified};
+use crate::state::{BackupFiles, Damage, Verified};
 use crate::text;
 
 /// `Verify <key>` in the Inspect dialog: the whole backup streamed through the page once and
 /// every entry checked, with progress and Cancel; closing the dialog cancels it too.
 #[component]
 pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> impl IntoView {
-    let backups = expect_context::<BackupsState>();
+    let files = expect_context::<BackupFiles>();
     let read = RwSignal::new(0u64);
     let total = RwSignal::new(0u64);
     let cancel = RwSignal::new(false);
@@ -27,13 +27,13 @@ pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> i
         let Some(key) = target.get_untracked() else {
             return;
         };
-        total.set(backups.size_of(&key));
+        total.set(files.size_of(&key));
         read.set(0);
         cancel.set(false);
         verdict.set(None);
         running.set(true);
         spawn_local(async move {
-            let found = backups.verify(key.clone(), read, cancel).await;
+            let found = files.verify(key.clone(), read, cancel).await;
             running.set(false);
             if target.get_untracked().as_ref() == Some(&key) {
                 verdict.set(Some(found));

@@ -11,7 +11,7 @@ use crate::api::ApiError;
 use crate::components::{focus_when_drawn, ErrorNotice, Toaster};
 use crate::pages::{LeaveDialog, TopBar};
 use crate::state::{
-    BackupsState, FieldProblem, FormField, Preferences, SettingsForm, SettingsState, Toasts,
+    BackupList, FieldProblem, FormField, Preferences, SettingsForm, SettingsState, Toasts,
 };
 use crate::text;
 
@@ -19,11 +19,11 @@ use crate::text;
 pub fn SettingsPage() -> impl IntoView {
     let settings = expect_context::<SettingsState>();
     let toasts = expect_context::<Toasts>();
-    let backups = expect_context::<BackupsState>();
+    let list = expect_context::<BackupList>();
     if !expect_context::<Preferences>().redrawing() {
         settings.load();
         // What is stored now, for the warning that changing the storage leaves it behind.
-        backups.refresh();
+        list.refresh();
     }
 
     // Leaving with unsaved changes asks first: see `Navigation`.

@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use super::Editing;
 use crate::api::ApiError;
 use crate::components::{ConfirmDialog, Switch, TextField};
-use crate::state::{BackupsState, FormField, SettingsState};
+use crate::state::{BackupList, FormField, SettingsState};
 use crate::text;
 
 /// Keys named in the warning that changing the storage leaves backups behind.
@@ -15,10 +15,10 @@ const KEYS_SHOWN: usize = 20;
 #[component]
 pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
     let settings = expect_context::<SettingsState>();
-    let backups = expect_context::<BackupsState>();
+    let list = expect_context::<BackupList>();
     let fields = settings.fields();
     let saved = settings.saved();
-    let rows = backups.rows();
+    let rows = list.rows();
 
     let moves = move || {
         saved.with(|saved| {

@@ -17,6 +17,16 @@ pub use s3::{S3Server, BUCKET};
 pub use server::{PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
 pub use static_host::StaticHost;
 
+/// The repository's root. Read from cargo's run-time `CARGO_MANIFEST_DIR` (`cargo test` and
+/// `cargo run` set it): the build cache lives outside the clone, and cargo does not rebuild a
+/// path crate when only its clone's folder differs, so a path fixed at compile time can name
+/// another clone — one that may be gone.
+pub fn repo_root() -> std::path::PathBuf {
+    let manifest =
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into());
+    std::path::PathBuf::from(manifest).join("../..")
+}
+
 /// Keys PocketBase accepts on upload that break naive code: markup, URL syntax, non-ASCII,
 /// spaces and parentheses, and the prefix of automatic backups.
 pub const HOSTILE_KEYS: [&str; 5] = [

@@ -51,7 +51,7 @@ fn binary() -> String {
 pub(crate) fn panel_dist() -> PathBuf {
     let dist = std::env::var_os("PANEL_DIST")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+        .unwrap_or_else(|| crate::repo_root().join("dist"));
     assert!(
         dist.join("index.html").is_file(),
         "no release build at {} — run `trunk build --release` (scripts/test.sh does)",
@@ -98,7 +98,7 @@ impl PocketBase {
         if hook {
             let hooks = dir.path().join("hooks");
             std::fs::create_dir_all(&hooks).expect("hooks dir");
-            let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pb_hooks/panel.pb.js");
+            let source = crate::repo_root().join("pb_hooks/panel.pb.js");
             std::fs::copy(source, hooks.join("panel.pb.js")).expect("the panel's hook");
         }
         if log_authorization {

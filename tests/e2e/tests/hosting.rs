@@ -2,7 +2,7 @@
 //! (compressed, cached, under a strict CSP), under a sub-path of it, and from another origin
 //! (the server entered at sign-in, CORS). In each: sign in, list, download.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use e2e::{eventually, sign_in, Browser, PocketBase, StaticHost};
 use serde_json::json;
@@ -48,7 +48,7 @@ fn get_raw(url: &str, headers: &[(&str, &str)]) -> Raw {
 fn dist() -> PathBuf {
     std::env::var_os("PANEL_DIST")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+        .unwrap_or_else(|| e2e::repo_root().join("dist"))
 }
 
 /// The name of the release build's file that ends with `suffix`, e.g. `_bg.wasm`.

@@ -8,9 +8,7 @@ use e2e::{sign_in, write_backup_like_zip, Browser, PocketBase};
 fn folder() -> PathBuf {
     let folder = std::env::var_os("PANEL_SCREENSHOTS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
-        });
+        .unwrap_or_else(|| e2e::repo_root().join("docs/screenshots"));
     std::fs::create_dir_all(&folder).expect("screenshots folder");
     folder
 }

@@ -1,15 +1,12 @@
-//! The backups list: rows sorted newest first, whether the latest load worked, and the work in
-//! flight that will change it (its actions are in `actions.rs`).
+//! The backups list: rows as the server sent them, and whether the latest load worked. The
+//! work that changes it lives apart (`jobs.rs`, `restore.rs`, `upload.rs`) and reloads it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::health::ServerStatus;
-use super::restore::RestorePhase;
 use super::storage;
-use super::upload::UploadProgress;
-use super::{SessionState, Toasts};
-use crate::api::{ApiError, BackupInfo, PocketBase, UploadCanceller};
+use super::SessionState;
+use crate::api::{ApiError, BackupInfo, PocketBase};
 
 /// Where a change to the list is announced to the panel's other tabs.
 const CHANGED_KEY: &str = "changed";
@@ -21,46 +18,22 @@ pub enum ListStatus {
     Failed(ApiError),
 }
 
-/// Server work that will add a row when it ends, shown in the table meanwhile.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// A backup is being made: of this name, once it is chosen.
-    Create(Option<String>),
-    /// The server's automatic backup job, started from the panel, is running.
-    AutoRun,
-}
-
 #[derive(Clone, Copy)]
-pub struct BackupsState {
+pub struct BackupList {
     pub(super) session: SessionState,
-    pub(super) toasts: Toasts,
     pub(super) rows: RwSignal<Vec<BackupInfo>>,
     status: RwSignal<ListStatus>,
     /// Numbers each load; only the newest may write, so a slow old answer cannot win.
     latest_load: StoredValue<u64>,
-    pub(super) pending: RwSignal<Vec<Pending>>,
-    /// Keys with a delete or restore request in flight.
-    pub(super) busy_keys: RwSignal<Vec<String>>,
-    pub(super) restore: RwSignal<Option<RestorePhase>>,
-    pub(super) upload: RwSignal<Option<UploadProgress>>,
-    pub(super) server: RwSignal<ServerStatus>,
-    pub(super) upload_canceller: StoredValue<Option<UploadCanceller>, LocalStorage>,
 }
 
-impl BackupsState {
-    pub fn new(session: SessionState, toasts: Toasts) -> Self {
+impl BackupList {
+    pub fn new(session: SessionState) -> Self {
         Self {
             session,
-            toasts,
             rows: RwSignal::new(Vec::new()),
             status: RwSignal::new(ListStatus::Loading),
             latest_load: StoredValue::new(0),
-            pending: RwSignal::new(Vec::new()),
-            busy_keys: RwSignal::new(Vec::new()),
-            restore: RwSignal::new(None),
-            upload: RwSignal::new(None),
-            server: RwSignal::new(ServerStatus::Unknown),
-            upload_canceller: StoredValue::new_local(None),
         }
     }
 
@@ -73,30 +46,10 @@ impl BackupsState {
         self.status.into()
     }
 
-    pub fn pending(&self) -> Signal<Vec<Pending>> {
-        self.pending.into()
-    }
-
-    /// A create (or the automatic job) is running: the server makes one backup at a time.
-    pub fn is_creating(&self) -> bool {
-        self.pending.with(|p| !p.is_empty())
-    }
-
-    pub fn busy_keys(&self) -> Signal<Vec<String>> {
-        self.busy_keys.into()
-    }
-
-    /// Forgets everything of an earlier session (another account or server may follow).
+    /// Forgets the list of an earlier session (another account or server may follow).
     pub fn reset(&self) {
-        self.cancel_upload();
         self.rows.set(Vec::new());
         self.status.set(ListStatus::Loading);
-        self.pending.set(Vec::new());
-        self.busy_keys.set(Vec::new());
-        self.restore.set(None);
-        self.server.set(ServerStatus::Unknown);
-        self.upload.set(None);
-        self.toasts.clear();
     }
 
     /// Loads the list from the server again.
@@ -148,5 +101,27 @@ impl BackupsState {
     pub(super) fn has_key(&self, key: &str) -> bool {
         self.rows
             .with_untracked(|rows| rows.iter().any(|r| r.key == key))
+    }
+
+    /// Whether the list holds `key`, tracked: a refreshed list can make a name free or taken
+    /// while it is typed.
+    pub(super) fn lists(&self, key: &str) -> bool {
+        self.rows.with(|rows| rows.iter().any(|r| r.key == key))
+    }
+
+    /// The listed size of `key`; 0 when it is not listed.
+    pub fn size_of(self, key: &str) -> u64 {
+        self.rows
+            .with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.size))
+            .unwrap_or_default()
+    }
+
+    /// The listed modified time of `key`, in epoch milliseconds.
+    pub(super) fn modified_ms(&self, key: &str) -> Option<i64> {
+        self.rows.with_untracked(|rows| {
+            rows.iter()
+                .find(|r| r.key == key)
+                .and_then(|r| r.modified_ms())
+        })
     }
 }
