@@ -2,7 +2,7 @@
 //! token, its zip directory (`inspect.rs`) and a check of every byte (`verify.rs`).
 
 use super::list::BackupList;
-use crate::api::ApiError;
+use crate::api::{ApiError, PocketBase};
 
 /// A download command for another machine.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,23 +14,30 @@ pub struct DownloadCommand {
     pub copied: bool,
 }
 
+/// Reads stored backups' files for the pages: links, contents, checks.
 #[derive(Clone, Copy)]
 pub struct BackupFiles {
     pub(super) list: BackupList,
 }
 
 impl BackupFiles {
-    pub fn new(list: BackupList) -> Self {
+    pub(super) fn new(list: BackupList) -> Self {
         Self { list }
     }
 
-    /// A download link for `key` with a fresh, short-lived file token, and that token.
-    async fn fresh_link(self, key: &str) -> Result<(String, String), ApiError> {
+    /// The signed-in client and a fresh, short-lived file token from it.
+    pub(super) async fn fresh_token(self) -> Result<(PocketBase, String), ApiError> {
         let client = self.list.client()?;
         let token = self
             .list
             .session
             .screen(&client, client.file_token().await)?;
+        Ok((client, token))
+    }
+
+    /// A download link for `key` with a fresh file token, and that token.
+    async fn fresh_link(self, key: &str) -> Result<(String, String), ApiError> {
+        let (client, token) = self.fresh_token().await?;
         Ok((client.download_url(&token, key), token))
     }
 

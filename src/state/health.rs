@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{page_hidden, sleep};
 use super::list::BackupList;
+use super::restore::RestorePhase;
 
 /// Between checks while the server is busy or unreachable: a job's end is shown promptly.
 pub const BUSY_POLL_MS: f64 = 2_000.0;
@@ -33,16 +34,17 @@ pub enum ServerStatus {
 pub struct ServerWatch {
     list: BackupList,
     server: RwSignal<ServerStatus>,
-    /// A restore is being followed: it polls on its own, and needs silence to read the log.
-    restoring: Signal<bool>,
+    /// The restore's phase (owned by `Restores`): one being followed polls on its own, and
+    /// needs silence to read the log.
+    restore: ReadSignal<Option<RestorePhase>>,
 }
 
 impl ServerWatch {
-    pub fn new(list: BackupList, restoring: Signal<bool>) -> Self {
+    pub(super) fn new(list: BackupList, restore: ReadSignal<Option<RestorePhase>>) -> Self {
         Self {
             list,
             server: RwSignal::new(ServerStatus::Unknown),
-            restoring,
+            restore,
         }
     }
 
@@ -52,7 +54,9 @@ impl ServerWatch {
     }
 
     fn is_restoring(&self) -> bool {
-        self.restoring.try_get_untracked().unwrap_or(false)
+        self.restore
+            .try_with_untracked(|p| p.as_ref().is_some_and(RestorePhase::is_running))
+            .unwrap_or(false)
     }
 
     pub fn server_status(&self) -> Signal<ServerStatus> {

@@ -105,11 +105,9 @@ impl BackupFiles {
         size: u64,
         bytes_read: &Cell<u64>,
     ) -> Result<Vec<Entry>, Inspection> {
-        let client = self.list.client().map_err(|_| Inspection::Unreadable)?;
-        let token = self
-            .list
-            .session
-            .screen(&client, client.file_token().await)
+        let (client, token) = self
+            .fresh_token()
+            .await
             .map_err(|_| Inspection::Unreadable)?;
         let read = |start, end| {
             let (client, token) = (&client, &token);

@@ -33,6 +33,7 @@ pub struct Deleted {
     pub refused: Vec<(String, ApiError)>,
 }
 
+/// Creates and deletes under way, started from this panel.
 #[derive(Clone, Copy)]
 pub struct Jobs {
     pub(super) list: BackupList,
@@ -43,7 +44,7 @@ pub struct Jobs {
 }
 
 impl Jobs {
-    pub fn new(list: BackupList, watch: ServerWatch) -> Self {
+    pub(super) fn new(list: BackupList, watch: ServerWatch) -> Self {
         Self {
             list,
             watch,
@@ -77,7 +78,7 @@ impl Jobs {
         if let Err(problem) = check_backup_name(name) {
             return Some(NewNameProblem::Rule(problem));
         }
-        (!name.is_empty() && self.list.lists(name)).then_some(NewNameProblem::Taken)
+        (!name.is_empty() && self.list.is_listed(name)).then_some(NewNameProblem::Taken)
     }
 
     /// `DELETE /api/backups/{key}` for each key, one after the other. A refusal of one does not

@@ -18,6 +18,7 @@ pub enum ListStatus {
     Failed(ApiError),
 }
 
+/// The backups the server listed last, and how that load went.
 #[derive(Clone, Copy)]
 pub struct BackupList {
     pub(super) session: SessionState,
@@ -28,7 +29,7 @@ pub struct BackupList {
 }
 
 impl BackupList {
-    pub fn new(session: SessionState) -> Self {
+    pub(super) fn new(session: SessionState) -> Self {
         Self {
             session,
             rows: RwSignal::new(Vec::new()),
@@ -98,19 +99,19 @@ impl BackupList {
         self.session.signed_in_client()
     }
 
-    pub(super) fn has_key(&self, key: &str) -> bool {
+    pub(super) fn is_listed_untracked(&self, key: &str) -> bool {
         self.rows
             .with_untracked(|rows| rows.iter().any(|r| r.key == key))
     }
 
     /// Whether the list holds `key`, tracked: a refreshed list can make a name free or taken
     /// while it is typed.
-    pub(super) fn lists(&self, key: &str) -> bool {
+    pub(super) fn is_listed(&self, key: &str) -> bool {
         self.rows.with(|rows| rows.iter().any(|r| r.key == key))
     }
 
     /// The listed size of `key`; 0 when it is not listed.
-    pub fn size_of(self, key: &str) -> u64 {
+    pub(super) fn size_of(&self, key: &str) -> u64 {
         self.rows
             .with_untracked(|rows| rows.iter().find(|r| r.key == key).map(|r| r.size))
             .unwrap_or_default()

@@ -50,7 +50,19 @@ pub use upload::{
 };
 pub use verify::{Damage, Verified};
 
-use leptos::prelude::{provide_context, RwSignal, Signal, With};
+use leptos::prelude::{expect_context, provide_context, RwSignal, Signal, With};
+
+/// Forgets every backup-page thing of an earlier session, for a new sign-in (another account or
+/// server may follow): a running upload is stopped; the list, the work under way, a restore
+/// followed, the server's health and the toasts are cleared.
+pub fn reset_backups_page() {
+    expect_context::<Uploads>().reset();
+    expect_context::<BackupList>().reset();
+    expect_context::<Jobs>().reset();
+    expect_context::<Restores>().reset();
+    expect_context::<ServerWatch>().reset();
+    expect_context::<Toasts>().clear();
+}
 
 /// Creates the state once, at the root, for every page below it.
 pub fn provide_app_state() {
@@ -65,13 +77,9 @@ pub fn provide_app_state() {
     let list = BackupList::new(session);
     provide_context(list);
     provide_context(BackupFiles::new(list));
-    // The restore's phase is read by the health checks, which stay quiet while it runs.
+    // The restore's phase, read by the health checks, which stay quiet while one runs.
     let restore_phase = RwSignal::new(None);
-    let restoring = Signal::derive(move || {
-        restore_phase
-            .with(|p: &Option<RestorePhase>| p.as_ref().is_some_and(RestorePhase::is_running))
-    });
-    let watch = ServerWatch::new(list, restoring);
+    let watch = ServerWatch::new(list, restore_phase.read_only());
     provide_context(watch);
     let jobs = Jobs::new(list, watch);
     provide_context(jobs);

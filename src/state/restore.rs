@@ -187,8 +187,8 @@ pub struct Restores {
 }
 
 impl Restores {
-    /// `phase` is made by the caller, for the health checks to know when to stay quiet.
-    pub fn new(jobs: Jobs, phase: RwSignal<Option<RestorePhase>>) -> Self {
+    /// `phase` is made by the caller, for the health checks to read before this exists.
+    pub(super) fn new(jobs: Jobs, phase: RwSignal<Option<RestorePhase>>) -> Self {
         Self {
             jobs,
             list: jobs.list,
@@ -198,6 +198,12 @@ impl Restores {
 
     pub fn phase(&self) -> Signal<Option<RestorePhase>> {
         self.phase.into()
+    }
+
+    /// A restore is being followed: the server is going away or coming back.
+    pub fn running(&self) -> Signal<bool> {
+        let phase = self.phase;
+        Signal::derive(move || phase.with(|p| p.as_ref().is_some_and(RestorePhase::is_running)))
     }
 
     /// Forgets a restore of an earlier session (its track stays stored for its server).

@@ -155,7 +155,7 @@ pub struct Uploads {
 }
 
 impl Uploads {
-    pub fn new(list: BackupList) -> Self {
+    pub(super) fn new(list: BackupList) -> Self {
         Self {
             list,
             progress: RwSignal::new(None),
@@ -185,7 +185,7 @@ impl Uploads {
         };
         UploadCheck::Fine {
             no_data_db,
-            name_taken: self.list.has_key(&file.name()),
+            name_taken: self.list.is_listed_untracked(&file.name()),
         }
     }
 
@@ -196,13 +196,15 @@ impl Uploads {
         } else if name.contains(['/', '\\']) {
             Some(UploadNameProblem::HasSlash)
         } else {
-            self.list.lists(name).then_some(UploadNameProblem::Taken)
+            self.list
+                .is_listed(name)
+                .then_some(UploadNameProblem::Taken)
         }
     }
 
     /// A name the list does not hold yet, made from `name`.
     pub fn free_name(&self, name: &str) -> String {
-        free_upload_name(name, |candidate| self.list.has_key(candidate))
+        free_upload_name(name, |candidate| self.list.is_listed_untracked(candidate))
     }
 
     pub fn progress(&self) -> Signal<Option<UploadProgress>> {

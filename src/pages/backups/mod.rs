@@ -20,8 +20,8 @@ use crate::api::ApiError;
 use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
 use crate::pages::{LeaveDialog, PageLink, TopBar};
 use crate::state::{
-    AutoBackups, BackupFiles, BackupList, Jobs, ListStatus, Page, Pending, Preferences,
-    RestorePhase, Restores, ServerStatus, ServerWatch, ShownBackups, Toasts, Uploads,
+    reset_backups_page, AutoBackups, BackupFiles, BackupList, Jobs, ListStatus, Page, Pending,
+    Preferences, Restores, ServerStatus, ServerWatch, ShownBackups, Toasts, Uploads,
 };
 use crate::text;
 
@@ -40,12 +40,7 @@ pub fn BackupsPage() -> impl IntoView {
     // A new sign-in starts clean; leaving the page (signing out) stops a running upload. The
     // same page drawn in another language keeps all of it.
     if !preferences.redrawing() {
-        uploads.reset();
-        list.reset();
-        jobs.reset();
-        restores.reset();
-        watch.reset();
-        toasts.clear();
+        reset_backups_page();
         list.refresh();
         auto.refresh();
         restores.resume_restore();
@@ -72,11 +67,7 @@ pub fn BackupsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let restarting = Signal::derive(move || {
-        restores
-            .phase()
-            .with(|p| p.as_ref().is_some_and(RestorePhase::is_running))
-    });
+    let restarting = restores.running();
     let server = watch.server_status();
     // Creating and restoring need the server's backup lock.
     let server_busy =
