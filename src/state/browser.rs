@@ -85,6 +85,7 @@ pub async fn read_slice(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
 /// backup peaked 350 MB above idle that way. A transferred buffer is detached at once, and one
 /// transferred to a port whose other end is closed is never delivered (HTML's `postMessage`
 /// steps end there), so its memory goes with it.
+#[derive(Clone)]
 pub struct BufferReleaser(Option<web_sys::MessagePort>);
 
 impl Default for BufferReleaser {

@@ -101,7 +101,7 @@ enum Check {
 
 impl Check {
     /// `None` when this browser cannot inflate: the backup is then not judged at all.
-    fn start(entry: &Entry, release: &Rc<BufferReleaser>) -> Option<Check> {
+    fn start(entry: &Entry, release: &BufferReleaser) -> Option<Check> {
         if entry.method != 8 {
             return Some(Check::Stored(Tally::default()));
         }
@@ -237,7 +237,7 @@ impl BackupFiles {
         let mut walker = Walker::new(entries);
         let mut current: Option<Check> = None;
         // Every chunk read is let go of at once, the inflater's too (see `BufferReleaser`).
-        let release = Rc::new(BufferReleaser::default());
+        let release = BufferReleaser::default();
         let mut database = None;
         let mut streamed = 0;
         // One copy in wasm of the chunk at hand, reused.

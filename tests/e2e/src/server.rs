@@ -48,7 +48,7 @@ fn binary() -> String {
 }
 
 /// The release build; `scripts/test.sh` builds it before this suite runs.
-pub(crate) fn panel_dist() -> PathBuf {
+pub fn panel_dist() -> PathBuf {
     let dist = std::env::var_os("PANEL_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| crate::repo_root().join("dist"));

@@ -2,9 +2,7 @@
 //! (compressed, cached, under a strict CSP), under a sub-path of it, and from another origin
 //! (the server entered at sign-in, CORS). In each: sign in, list, download.
 
-use std::path::PathBuf;
-
-use e2e::{eventually, sign_in, Browser, PocketBase, StaticHost};
+use e2e::{eventually, panel_dist, sign_in, Browser, PocketBase, StaticHost};
 use serde_json::json;
 
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -45,15 +43,9 @@ fn get_raw(url: &str, headers: &[(&str, &str)]) -> Raw {
     }
 }
 
-fn dist() -> PathBuf {
-    std::env::var_os("PANEL_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| e2e::repo_root().join("dist"))
-}
-
 /// The name of the release build's file that ends with `suffix`, e.g. `_bg.wasm`.
 fn dist_file(suffix: &str) -> String {
-    let entries = std::fs::read_dir(dist()).expect("dist/");
+    let entries = std::fs::read_dir(panel_dist()).expect("dist/");
     entries
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .find(|name| name.ends_with(suffix))
@@ -117,7 +109,7 @@ async fn from_the_public_dir_the_hook_sends_the_panel_compressed_cached_and_unde
     assert_eq!(page.header("content-security-policy"), Some(CSP));
     assert_eq!(
         page.body,
-        std::fs::read(dist().join("index.html.gz")).unwrap()
+        std::fs::read(panel_dist().join("index.html.gz")).unwrap()
     );
 
     // The wasm: compressed, cached for a year, the build's own bytes.
@@ -131,10 +123,10 @@ async fn from_the_public_dir_the_hook_sends_the_panel_compressed_cached_and_unde
         packed.header("cache-control"),
         Some("public, max-age=31536000, immutable")
     );
-    let on_disk = std::fs::read(dist().join(&wasm)).unwrap();
+    let on_disk = std::fs::read(panel_dist().join(&wasm)).unwrap();
     assert_eq!(
         packed.body,
-        std::fs::read(dist().join(format!("{wasm}.gz"))).unwrap()
+        std::fs::read(panel_dist().join(format!("{wasm}.gz"))).unwrap()
     );
     assert!(
         packed.body.len() < on_disk.len() / 2,
