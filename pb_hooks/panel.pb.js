@@ -6,10 +6,13 @@
 //   (PocketBase serves the public dir raw);
 // - cached: a year, immutable, for the files Trunk names by their content; `no-cache` for
 //   `index.html`, so a new release is seen on the next load;
-// - under a strict Content-Security-Policy on the page.
+// - under a strict Content-Security-Policy on the page — on every path that answers with it:
+//   `/`, `/index.html`, and the panel's own paths (`/backups`, `/settings`, `/servers`, a reload
+//   or a shared link), which PocketBase answers with the root `index.html` (`--indexFallback`).
 // Only the panel's own files are touched: an .html, .js, .wasm or .css file of the public dir
-// that has a `.gz` beside it. The API (backup downloads with their Range reads included), the
-// dashboard and every other public file pass through as before.
+// that has a `.gz` beside it, or the root `index.html` where PocketBase would fall back to it.
+// The API (backup downloads with their Range reads included), the dashboard and every other
+// public file pass through as before.
 //
 // Install: copy this one file into `pb_hooks/` (or your `--hooksDir`) and restart PocketBase.
 // More origins the page may call (other PocketBase servers): PB_PANEL_CONNECT_SRC="https://a https://b".
@@ -23,9 +26,12 @@ routerUse((e) => {
 
   const args = $os.args;
   let publicDir = $filepath.join(args[0], "../pb_public");
+  let indexFallback = true;
   for (let i = 1; i < args.length; i++) {
     if (args[i] === "--publicDir" && i + 1 < args.length) publicDir = args[i + 1];
     else if (args[i].startsWith("--publicDir=")) publicDir = args[i].slice("--publicDir=".length);
+    // A bool flag takes its value only after "=" ("--indexFallback false" is still true).
+    else if (/^--indexFallback=(false|f|0)$/i.test(args[i])) indexFallback = false;
   }
   const exists = (rel) => {
     try {
@@ -44,6 +50,9 @@ routerUse((e) => {
     return e.redirect(301, path + "/" + (query ? "?" + query : ""));
   }
   if (rel === "" || rel.endsWith("/")) rel += "index.html";
+  // A path with no file (`/backups`): PocketBase answers it with the root index.html — the
+  // panel, when it is at the root — so it gets the page's headers too.
+  if (indexFallback && !exists(rel) && exists("index.html.gz")) rel = "index.html";
   const types = {
     html: "text/html; charset=utf-8",
     js: "text/javascript; charset=utf-8",

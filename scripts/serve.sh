@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the panel the way it is deployed: the release build served by a real PocketBase from its
 # public dir, same origin, with the panel's hook (pb_hooks/panel.pb.js). Override with PB_ADDR,
-# PB_ADMIN_EMAIL, PB_ADMIN_PASSWORD, PB_DATA.
+# PB_ADMIN_EMAIL, PB_ADMIN_PASSWORD, PB_DATA; PB_PANEL_CONNECT_SRC (other PocketBase servers the
+# page may call, for the fleet: "https://a.example https://b.example") goes on to the hook.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/scripts/setup.sh"
@@ -26,8 +27,10 @@ cat <<INFO
   Panel:     http://$PB_ADDR/
   Email:     $PB_ADMIN_EMAIL
   Password:  $PB_ADMIN_PASSWORD
+  Other servers the page may call (PB_PANEL_CONNECT_SRC): ${PB_PANEL_CONNECT_SRC:-none}
   (PocketBase's own dashboard: http://$PB_ADDR/_/ — stop with Ctrl+C)
 
 INFO
+export PB_PANEL_CONNECT_SRC="${PB_PANEL_CONNECT_SRC:-}"
 exec pocketbase serve --http "$PB_ADDR" --publicDir "$ROOT/dist" \
   --dir "$PB_DATA/data" --migrationsDir "$PB_DATA/migrations" --hooksDir "$PB_DATA/hooks"

@@ -13,14 +13,17 @@ pub mod text;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
 
-use leptos::either::EitherOf4;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
+use components::Toaster;
 use pages::{
-    BackupsPage, ServersPage, ServersPageProps, SettingsPage, SignInDraft, SignInPage,
+    BackupsPage, LeaveDialog, ServersPage, ServersPageProps, SettingsPage, SignInDraft, SignInPage,
     SignInPageProps,
 };
-use state::{provide_app_state, Navigation, Page, Preferences, SessionState};
+use state::{
+    provide_app_state, provide_server_state, Navigation, Page, Preferences, SessionState, Toasts,
+};
 
 /// The whole panel: for a signed-in superuser the page the address names (the backups, their
 /// settings, or the fleet of servers), the sign-in page otherwise.
@@ -32,9 +35,8 @@ pub fn App() -> impl IntoView {
     session.follow_other_tabs();
     session.keep_fresh();
     navigation.follow_history();
-    let page = navigation.page();
-    // A memo: a renewed token changes the session, and must not draw the page again.
-    let signed_in = Memo::new(move |_| session.is_signed_in());
+    // A memo: a renewed token is the same account, and must not start its state over.
+    let account = Memo::new(move |_| session.account());
     let lang = expect_context::<Preferences>().lang();
     Effect::new(move || {
         lang.track();
@@ -42,17 +44,46 @@ pub fn App() -> impl IntoView {
     });
     let draft = SignInDraft::new(session.suggested_server_url());
     let adding = SignInDraft::new(String::new());
-    // `EitherOf4` rather than `into_any`: type erasure would cost each page its own wrappers.
-    // Another language draws the page again, in its words; what is typed lives in state.
-    move || {
-        lang.track();
-        match (signed_in.get(), page.get()) {
-            (false, _) => EitherOf4::A(SignInPage(SignInPageProps { draft })),
-            (true, Page::Backups) => EitherOf4::B(BackupsPage()),
-            (true, Page::Settings) => EitherOf4::C(SettingsPage()),
-            (true, Page::Servers) => EitherOf4::D(ServersPage(ServersPageProps { draft: adding })),
-        }
+    // Each sign-in (another account or server) gets state of its own, dropped at sign-out.
+    move || match account.get() {
+        None => Either::Left(move || {
+            lang.track();
+            SignInPage(SignInPageProps { draft })
+        }),
+        Some(_) => Either::Right(SignedIn(SignedInProps { adding })),
     }
+}
+
+/// What a signed-in superuser sees: the signed-in server's state, made here once and kept
+/// while its pages come and go, and the page the address names. Another language draws the
+/// page again, in its words; the state, and the work it runs, stay.
+#[component]
+fn SignedIn(
+    /// The form that adds a server to the fleet, kept across a redraw in another language.
+    adding: SignInDraft,
+) -> impl IntoView {
+    provide_server_state();
+    let page = expect_context::<Navigation>().page();
+    let lang = expect_context::<Preferences>().lang();
+    let toasts = expect_context::<Toasts>();
+    // `EitherOf3` rather than `into_any`: type erasure would cost each page its own wrappers.
+    let shown = move || {
+        lang.track();
+        match page.get() {
+            Page::Backups => EitherOf3::A(BackupsPage()),
+            Page::Settings => EitherOf3::B(SettingsPage()),
+            Page::Servers => EitherOf3::C(ServersPage(ServersPageProps { draft: adding })),
+        }
+    };
+    // Beside the page, not in it: the toasts' live region outlives every page change.
+    let around = move || {
+        lang.track();
+        view! {
+            <LeaveDialog />
+            <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
+        }
+    };
+    (shown, around)
 }
 
 pub fn mount() {

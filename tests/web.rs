@@ -167,18 +167,19 @@ async fn dates_show_their_age_and_the_exact_utc_value() {
     assert_eq!(time.get_attribute("tabindex"), None);
 }
 
+/// This page's `localStorage`, emptied: the tests share one page, and what one test's panel
+/// saved (a session, the fleet, a language) must not steer the next one. In English, whatever
+/// this browser's own languages.
+fn fresh_storage() -> web_sys::Storage {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage.set_item("pb-backups-panel.lang", "en").unwrap();
+    storage
+}
+
 #[wasm_bindgen_test]
 async fn sign_in_offers_this_origin_and_explains_bad_input() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .remove_item(SESSION_KEY)
-        .unwrap();
-    // In English, whatever this browser's own languages.
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.set_item("pb-backups-panel.lang", "en").unwrap();
+    let _storage = fresh_storage();
     let host = host();
     let _mounted = mount_to(host.clone(), App);
 
@@ -230,9 +231,8 @@ async fn sign_in_offers_this_origin_and_explains_bad_input() {
 async fn a_stored_session_opens_the_list_and_shows_a_network_failure() {
     // Port 9 (discard) on loopback: nothing listens, so fetch fails at once.
     let session = r#"{"server_url":"http://127.0.0.1:9","email":"a@example.com","token":"t"}"#;
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let storage = fresh_storage();
     storage.set_item(SESSION_KEY, session).unwrap();
-    storage.set_item("pb-backups-panel.lang", "en").unwrap();
     let host = host();
     let _mounted = mount_to(host.clone(), App);
 
@@ -244,7 +244,7 @@ async fn a_stored_session_opens_the_list_and_shows_a_network_failure() {
         texts(&host, ".empty").is_empty(),
         "an error is not an empty list"
     );
-    storage.remove_item(SESSION_KEY).unwrap();
+    storage.clear().unwrap();
 }
 
 #[wasm_bindgen_test]

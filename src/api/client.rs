@@ -264,6 +264,22 @@ impl PocketBase {
         .await
     }
 
+    /// The newest entry of the server's log written after `after` (a time as PocketBase writes
+    /// them, `2026-11-30 06:00:00.000Z`): a restore of a backup made at `after` replaces the
+    /// log with the backup's own, so such an entry is gone once one has run.
+    pub async fn newest_log_after(&self, after: &str) -> Result<Option<LogEntry>, ApiError> {
+        let filter = format!("created>\"{}\"", after.replace(['"', '\\'], ""));
+        let entries = self.log_entries(&filter, "id,created", "1").await?;
+        Ok(entries.into_iter().next())
+    }
+
+    /// Whether the server's log still holds the entry `id`.
+    pub async fn log_holds(&self, id: &str) -> Result<bool, ApiError> {
+        let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
+        let entries = self.log_entries(&format!("id=\"{id}\""), "id", "1").await?;
+        Ok(!entries.is_empty())
+    }
+
     /// `GET /api/logs`, newest first.
     async fn log_entries(
         &self,
@@ -338,7 +354,18 @@ pub(super) fn js_failure(value: wasm_bindgen::JsValue) -> ApiError {
 
 /// Sends the request; an answer with status ≥ 400 becomes [`ApiError::Server`].
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
-    let response = request?.send().await?;
+    let request = request?;
+    let url = request.url();
+    super::policy::listen();
+    let response = match request.send().await {
+        Ok(response) => response,
+        Err(error) => {
+            if let Some(origin) = super::policy::blocked(&url).await {
+                return Err(ApiError::BlockedByPolicy(origin));
+            }
+            return Err(error.into());
+        }
+    };
     if response.status() >= 400 {
         let body = response.text().await.unwrap_or_default();
         return Err(ApiError::from_response(response.status(), &body));

@@ -28,6 +28,9 @@ pub enum ApiError {
     UnexpectedBody(String),
     /// The admin cancelled the request before the server answered.
     Cancelled,
+    /// The page's Content-Security-Policy does not let it connect to this origin: nothing was
+    /// sent.
+    BlockedByPolicy(String),
     /// The password was right, but the account needs a second factor: PocketBase answered 401
     /// with this `mfaId`, which the second step sends along.
     MfaRequired(String),

@@ -9,6 +9,7 @@ mod contents;
 pub mod cron;
 mod error;
 mod json;
+mod policy;
 mod realtime;
 pub mod retention;
 mod rules;

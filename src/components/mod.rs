@@ -26,6 +26,6 @@ pub use focus::{
 pub use preference_controls::PreferenceControls;
 pub use switch::Switch;
 pub use text_field::TextField;
-pub use toaster::Toaster;
+pub use toaster::{create_words, not_deleted_words, notice_words, refusal_words, Toaster};
 pub use upload_progress::UploadProgressView;
 pub use upload_zone::UploadZone;

@@ -4,8 +4,8 @@ use crate::components::{open_for, ConfirmDialog};
 use crate::state::{AtStake, Leave, Navigation, SessionState, SettingsState, Uploads};
 use crate::text;
 
-/// Asks before a move that would lose something — the settings' unsaved changes, or the upload
-/// running on the backups page — to another page, Back, or signing out.
+/// Asks before a move that would lose something: the settings' unsaved changes (to another
+/// page, Back, or signing out), or the upload running (signing out). Drawn once for every page.
 #[component]
 pub fn LeaveDialog() -> impl IntoView {
     let navigation = expect_context::<Navigation>();
@@ -15,9 +15,12 @@ pub fn LeaveDialog() -> impl IntoView {
     let open = RwSignal::new(false);
     open_for(navigation.asking(), open, || {});
     // What is at stake when the question was asked: the dialog keeps its words while closing.
-    let upload = Memo::new(move |was: Option<&bool>| match navigation.at_stake() {
-        Some(stake) => stake == AtStake::Upload,
-        None => was.copied().unwrap_or(false),
+    let asking = navigation.asking();
+    let upload = Memo::new(move |was: Option<&bool>| {
+        match asking.get().and_then(|leave| navigation.at_stake(leave)) {
+            Some(stake) => stake == AtStake::Upload,
+            None => was.copied().unwrap_or(false),
+        }
     });
     let leave = Callback::new(move |()| {
         if upload.get_untracked() {

@@ -6,11 +6,14 @@ use leptos::prelude::*;
 
 use crate::format::local_datetime_short;
 use crate::pages::{SignInDraft, SignInForm, TopBar};
-use crate::state::{Fleet, Navigation, Page, ServerCheck, Session, SessionState, Staleness};
+use crate::state::{
+    page_hidden, sleep, Fleet, Navigation, Page, ServerCheck, Session, SessionState, Staleness,
+    Tasks,
+};
 use crate::text;
 
-/// How often the open page asks every server again.
-const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+/// How often the open page asks every server again, while its tab is in front.
+const CHECK_EVERY_MS: f64 = 60_000.0;
 
 #[component]
 pub fn ServersPage(
@@ -19,11 +22,16 @@ pub fn ServersPage(
 ) -> impl IntoView {
     let session = expect_context::<SessionState>();
     let fleet = expect_context::<Fleet>();
-    fleet.check_all();
-    let tick = set_interval_with_handle(move || fleet.check_all(), CHECK_EVERY);
-    on_cleanup(move || {
-        if let Ok(tick) = tick {
-            tick.clear();
+    // Every minute while the page shows and its tab is in front; a tab back in front after
+    // a minute or more asks at once. Nothing is asked from a hidden tab.
+    Tasks::here().spawn(async move {
+        let mut next_check = 0.0;
+        loop {
+            if !page_hidden() && js_sys::Date::now() >= next_check {
+                fleet.check_all();
+                next_check = js_sys::Date::now() + CHECK_EVERY_MS;
+            }
+            sleep(500).await;
         }
     });
     let adding = RwSignal::new(false);

@@ -1,12 +1,11 @@
 use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{normalize_server_url, token_expiry, ApiError};
 use crate::components::{focus_when_drawn, ErrorNotice, TextField};
 use crate::pages::Choices;
-use crate::state::{Navigation, Page, Session, SessionState, SignedOut};
+use crate::state::{Navigation, Page, Session, SessionState, SignedOut, Tasks};
 use crate::text;
 
 /// A sign-in whose password was right and that now needs the e-mailed one-time code.
@@ -104,10 +103,11 @@ pub fn SignInPage(draft: SignInDraft) -> impl IntoView {
                     <h2>{text::p().still_signed_in}</h2>
                     <ul class="plain">{buttons}</ul>
                     <p>
-                        <button type="button" on:click=sign_out_all>
+                        <button type="button" aria-describedby="sign-out-everywhere-hint" on:click=sign_out_all>
                             {text::p().sign_out_everywhere}
                         </button>
                     </p>
+                    <p class="hint" id="sign-out-everywhere-hint">{text::p().sign_out_everywhere_hint}</p>
                 </section>
             }
         })
@@ -160,6 +160,7 @@ pub fn SignInForm(
     let code_problem = RwSignal::new(None::<String>);
     let refusal = RwSignal::new(None::<ApiError>);
     let code_sent = RwSignal::new(false);
+    let tasks = Tasks::here();
 
     // Sends a (new) code for the second step; each replaces the one before.
     let send_code = move || {
@@ -172,7 +173,7 @@ pub fn SignInForm(
         pending.set(true);
         refusal.set(None);
         code_sent.set(false);
-        spawn_local(async move {
+        tasks.spawn(async move {
             let sent = SessionState::request_code(&step.server_url, &step.email).await;
             // The form may be gone meanwhile (the admin left the page): its answer with it.
             if pending.try_set(false).is_some() {
@@ -203,7 +204,7 @@ pub fn SignInForm(
         }
         refusal.set(None);
         pending.set(true);
-        spawn_local(async move {
+        tasks.spawn(async move {
             let result = SessionState::authenticate_with_code(
                 &step.server_url,
                 &step.email,
@@ -266,7 +267,7 @@ pub fn SignInForm(
         }
         refusal.set(None);
         pending.set(true);
-        spawn_local(async move {
+        tasks.spawn(async move {
             let email_value = email_value.trim().to_owned();
             let result = SessionState::authenticate(&url, &email_value, &password_value).await;
             // The form may be gone meanwhile (the admin left the page): its answer with it.
@@ -293,7 +294,7 @@ pub fn SignInForm(
                 Err(error) => {
                     // Focus goes to what most likely needs fixing.
                     focus_when_drawn(match error {
-                        ApiError::Network(_) => "#server-url",
+                        ApiError::Network(_) | ApiError::BlockedByPolicy(_) => "#server-url",
                         _ => "#password",
                     });
                     refusal.set(Some(error));

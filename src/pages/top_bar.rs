@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::PreferenceControls;
-use crate::state::{Jobs, Navigation, Page, Preferences, SessionState, SettingsState, Uploads};
+use crate::state::{Navigation, Page, Preferences, SessionState};
 use crate::text;
 
 /// The bar on every signed-in page: who is signed in where, the way to the other page, sign out.
@@ -80,24 +80,17 @@ pub fn PageLink(
 }
 
 /// The language and theme controls, wired to this browser's preferences. Another language
-/// draws the page again: while work runs whose outcome the page shows (`busy`: the page's own;
-/// a create, an upload or a save), the language waits, so no answer is dropped unseen.
+/// draws the page again; the state and the work it runs stay (a create, an upload, a save go
+/// on and tell their outcome). Only while work of the page's own runs (`busy`: an S3 test, a
+/// sign-in to another server) does the language wait, so no answer is dropped unseen.
 #[component]
 pub fn Choices(#[prop(into, optional)] busy: Signal<bool>) -> impl IntoView {
     let preferences = expect_context::<Preferences>();
-    let jobs = expect_context::<Jobs>();
-    let uploads = expect_context::<Uploads>();
-    let settings = expect_context::<SettingsState>();
-    let progress = uploads.progress();
-    let saving = settings.is_saving();
-    let lang_locked = Signal::derive(move || {
-        busy.get() || jobs.is_creating() || progress.with(Option::is_some) || saving.get()
-    });
     view! {
         <PreferenceControls
             lang=preferences.lang()
             on_lang=Callback::new(move |lang| preferences.set_lang(lang))
-            lang_locked
+            lang_locked=busy
             theme=preferences.theme()
             on_theme=Callback::new(move |theme| preferences.set_theme(theme))
         />

@@ -10,7 +10,9 @@ use super::auto_health::AUTO_PREFIX;
 use super::browser::sleep;
 use super::health::ServerStatus;
 use super::jobs::{Jobs, Pending};
+use super::latest::Latest;
 use super::settings::SettingsState;
+use super::toasts::{Notice, Toasts};
 use crate::api::{ApiError, BackupInfo, LogEntry, PocketBase};
 
 /// The job's end is looked for this often.
@@ -62,14 +64,18 @@ pub struct AutoBackups {
     jobs: Jobs,
     settings: SettingsState,
     failures: RwSignal<FailureHistory>,
+    reads: Latest,
+    toasts: Toasts,
 }
 
 impl AutoBackups {
-    pub(super) fn new(jobs: Jobs, settings: SettingsState) -> Self {
+    pub(super) fn new(jobs: Jobs, settings: SettingsState, toasts: Toasts) -> Self {
         Self {
             jobs,
             settings,
             failures: RwSignal::new(FailureHistory::Unread),
+            reads: Latest::new(),
+            toasts,
         }
     }
 
@@ -87,7 +93,7 @@ impl AutoBackups {
     /// Reads the settings, then what the log says of the job.
     pub fn refresh(&self) {
         let this = *self;
-        leptos::task::spawn_local(async move {
+        self.jobs.list.tasks.spawn(async move {
             this.settings.fetch().await;
             this.load_failures();
         });
@@ -111,44 +117,47 @@ impl AutoBackups {
             return;
         };
         let this = *self;
-        leptos::task::spawn_local(async move {
+        let number = self.reads.start();
+        self.jobs.list.tasks.spawn(async move {
             let read = this
                 .jobs
                 .list
                 .session
                 .screen(&client, client.auto_backup_failures().await);
-            this.failures.try_set(match read {
+            if !this.reads.is_newest(number) {
+                return;
+            }
+            this.failures.set(match read {
                 Ok(entries) => FailureHistory::Read(entries),
                 Err(error) => FailureHistory::Unreadable(error),
             });
         });
     }
 
-    /// Runs the server's automatic backup job now and follows it to its end. Counts as running
-    /// from this call on, before anything is awaited: a second click finds it running.
-    pub fn run_now(self) -> impl std::future::Future<Output = Option<AutoRunOutcome>> {
+    /// Runs the server's automatic backup job now and follows it to its end, with the signed-in
+    /// server's state; the outcome is a toast. Counts as running from this call on, before
+    /// anything is awaited: a second click finds it running.
+    pub fn run_now(self) {
         let claimed = !self.is_running() && !self.jobs.is_creating();
-        if claimed {
-            self.jobs.pending.update(|jobs| jobs.push(Pending::AutoRun));
+        if !claimed {
+            return;
         }
-        async move {
-            if !claimed {
-                return None;
-            }
+        self.jobs.pending.update(|jobs| jobs.push(Pending::AutoRun));
+        self.jobs.list.tasks.spawn(async move {
             let outcome = match self.jobs.list.client() {
                 Ok(client) => self.follow_run(&client).await,
                 Err(error) => AutoRunOutcome::Refused(error),
             };
             self.jobs
                 .pending
-                .try_update(|jobs| jobs.retain(|job| *job != Pending::AutoRun));
+                .update(|jobs| jobs.retain(|job| *job != Pending::AutoRun));
             if matches!(outcome, AutoRunOutcome::Made { .. }) {
                 self.jobs.list.announce_change();
             }
             self.jobs.list.refresh();
             self.load_failures();
-            Some(outcome)
-        }
+            self.toasts.tell(Notice::AutoRun(outcome));
+        });
     }
 
     async fn follow_run(self, client: &PocketBase) -> AutoRunOutcome {

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use super::browser::sleep;
 use super::health::ServerStatus;
 use super::jobs::{Jobs, Pending};
+use super::task::Reply;
+use super::toasts::Notice;
 use crate::api::{name_tag, pre_restore_backup_name, unnamed_backup_name, ApiError, PocketBase};
 
 /// What became of a create.
@@ -23,6 +25,9 @@ pub enum CreateOutcome {
     NotMade { name: String, error: ApiError },
     /// Not sent: the server already has a backup of this name.
     Taken(String),
+    /// Not sent: the server was busy with another backup or restore already (its automatic
+    /// job, another admin's, another tab's) when this one was asked for.
+    ServerBusy,
     /// The answer was lost and the list could not be read afterwards: the server may have made
     /// it. Nothing that depends on it may go ahead.
     Unknown(String),
@@ -83,13 +88,42 @@ pub fn free_name(name_at: impl Fn(i64) -> String, now_ms: i64, taken: &BTreeSet<
 }
 
 impl Jobs {
-    /// `POST /api/backups`; synchronous on the server, so this can take minutes. The name is
-    /// fixed first, against the server's own list read just before. If the answer is lost, the
-    /// wait goes on through health polling and the list decides, by that name.
+    /// `POST /api/backups`, run with the signed-in server's state: it goes on whichever page
+    /// shows. Synchronous on the server, so this can take minutes. The name is fixed first,
+    /// against the server's own list read just before. If the answer is lost, the wait goes on
+    /// through health polling and the list decides, by that name. The outcome is told in a
+    /// toast; a refusal of the name is kept for the create dialog (see [`Jobs::name_refused`]).
     ///
     /// The create counts as running from this call on, before anything is awaited: a second
     /// click in the same moment finds [`Jobs::is_creating`] true and sends nothing.
-    pub fn create(self, backup: NewBackup) -> impl std::future::Future<Output = CreateOutcome> {
+    pub fn create(self, backup: NewBackup) -> Reply<CreateOutcome> {
+        let typed = match &backup {
+            NewBackup::Named(name) => name.clone(),
+            NewBackup::Unnamed | NewBackup::PreRestore => String::new(),
+        };
+        self.name_refused.set(None);
+        let made = self.make(backup);
+        self.list.tasks.run(move |answer| async move {
+            let outcome = made.await;
+            let name_refused = match &outcome {
+                CreateOutcome::Refused(error) => error.field("name").is_some(),
+                CreateOutcome::Taken(_) => true,
+                _ => false,
+            };
+            if name_refused {
+                self.name_refused.set(Some((typed, outcome.clone())));
+            } else {
+                self.toasts.tell(Notice::Create(outcome.clone()));
+            }
+            let _ = answer.send(outcome);
+        })
+    }
+
+    /// The create itself, untold: its outcome is for the caller (a restore's backup first).
+    pub(super) fn make(
+        self,
+        backup: NewBackup,
+    ) -> impl std::future::Future<Output = CreateOutcome> {
         let mut job = Pending::Create(None);
         self.pending.update(|p| p.push(job.clone()));
         async move {
@@ -113,8 +147,13 @@ impl Jobs {
             Ok(name) => name,
             Err(outcome) => return outcome,
         };
+        // Busy already (the automatic job, another admin): said at once, nothing sent. A
+        // "busy" answer to the request itself could meet a resent copy of it, and is waited on.
+        if self.watch.check_server().await == ServerStatus::Busy {
+            return CreateOutcome::ServerBusy;
+        }
         let named = Pending::Create(Some(name.clone()));
-        self.pending.try_update(|p| {
+        self.pending.update(|p| {
             if let Some(at) = p.iter().position(|j| j == job) {
                 p[at] = named.clone();
             }

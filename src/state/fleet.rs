@@ -3,11 +3,12 @@
 //! own session only: one that is down, slow or signed out holds up no other.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::auto_health::{newest_auto, staleness, Staleness};
+use super::latest::Latest;
 use super::session::{refresh_wait_ms, Session};
 use super::settings::{remember_schedule_seen, schedule_seen_since};
+use super::task::Tasks;
 use super::SessionState;
 use crate::api::cron::Schedule;
 use crate::api::{token_expiry, ApiError, BackupInfo};
@@ -58,15 +59,17 @@ pub struct Fleet {
     /// server not in it has not been asked yet.
     checks: RwSignal<Vec<(String, u64, ServerCheck)>>,
     /// Numbers the questions, so that a slow old answer never replaces a newer one.
-    asked: StoredValue<u64>,
+    asked: Latest,
+    tasks: Tasks,
 }
 
 impl Fleet {
-    pub fn new(session: SessionState) -> Self {
+    pub(super) fn new(session: SessionState, tasks: Tasks) -> Self {
         Self {
             session,
             checks: RwSignal::new(Vec::new()),
-            asked: StoredValue::new(0),
+            asked: Latest::new(),
+            tasks,
         }
     }
 
@@ -91,8 +94,7 @@ impl Fleet {
     /// stays shown until the new one comes.
     pub fn check(self, session: Session) {
         let server_url = session.server_url.clone();
-        self.asked.update_value(|n| *n += 1);
-        let number = self.asked.get_value();
+        let number = self.asked.start();
         let asked_before = self
             .checks
             .with_untracked(|checks| checks.iter().position(|(url, ..)| *url == server_url));
@@ -103,7 +105,7 @@ impl Fleet {
                 .checks
                 .update(|checks| checks.push((server_url.clone(), number, ServerCheck::Checking))),
         }
-        spawn_local(async move {
+        self.tasks.spawn(async move {
             let check = self.ask(session).await;
             self.answer(&server_url, number, check);
         });

@@ -1,13 +1,13 @@
 //! Whether the server is busy with a backup or restore — started here, in another tab, or by
-//! its cron — read from `GET /api/health` while the backups page is visible: often while a job
+//! its cron — read from `GET /api/health` while the panel is signed in and its tab is in front: often while a job
 //! runs, rarely at idle. Each check is a row in PocketBase's request log, and PocketBase writes
 //! its log only after 3 s without a new entry: a page that polled every 2 s would hold back
 //! every log entry — the dashboard's Logs page included — for as long as it is open.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::browser::{page_hidden, sleep};
+use super::latest::Latest;
 use super::list::BackupList;
 use super::restore::RestorePhase;
 
@@ -29,7 +29,7 @@ pub enum ServerStatus {
     Unreachable,
 }
 
-/// The server's health as last read, asked again and again while the backups page is visible.
+/// The server's health as last read, asked again and again while the tab is in front.
 #[derive(Clone, Copy)]
 pub struct ServerWatch {
     list: BackupList,
@@ -37,6 +37,8 @@ pub struct ServerWatch {
     /// The restore's phase (owned by `Restores`): one being followed polls on its own, and
     /// needs silence to read the log.
     restore: ReadSignal<Option<RestorePhase>>,
+    /// The polling, `check_now` and create's check may overlap: the newest answer wins.
+    checks: Latest,
 }
 
 impl ServerWatch {
@@ -45,12 +47,8 @@ impl ServerWatch {
             list,
             server: RwSignal::new(ServerStatus::Unknown),
             restore,
+            checks: Latest::new(),
         }
-    }
-
-    /// Forgets the server of an earlier session.
-    pub fn reset(&self) {
-        self.server.set(ServerStatus::Unknown);
     }
 
     fn is_restoring(&self) -> bool {
@@ -63,20 +61,19 @@ impl ServerWatch {
         self.server.into()
     }
 
-    /// Polls health until the calling component is disposed or the admin signs out; skips
-    /// polls while the tab is hidden. When the server stops being busy, the list is reloaded.
-    pub fn watch_server(self) {
-        // Owned by the caller: gone once it unmounts, which ends the loop.
-        let alive = StoredValue::new(());
+    /// Polls health for as long as the signed-in server's state lives (one loop per sign-in,
+    /// whichever page shows); skips polls while the tab is hidden. When the server stops being
+    /// busy, the list is reloaded.
+    pub(super) fn watch_server(self) {
         // Back in front (tab shown again, window focused): ask at once.
         let wake = StoredValue::new(true);
         let listeners = ["visibilitychange", "focus"]
             .map(|event| window_event_listener_untyped(event, move |_| wake.set_value(true)));
         on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
-        spawn_local(async move {
+        self.list.tasks.spawn(async move {
             let mut next_check = 0.0;
-            while alive.try_get_value().is_some() {
-                if wake.try_get_value() == Some(true) {
+            loop {
+                if wake.get_value() {
                     wake.set_value(false);
                     next_check = 0.0;
                 }
@@ -94,16 +91,17 @@ impl ServerWatch {
     /// Asks the server at once, e.g. before an action that needs it free; the answer also sets
     /// how soon the polling asks again.
     pub fn check_now(self) {
-        spawn_local(async move {
+        self.list.tasks.spawn(async move {
             self.check_server().await;
         });
     }
 
-    /// One health check; returns the new status.
+    /// One health check; returns what it found (shown only if no newer check was started).
     pub(super) async fn check_server(self) -> ServerStatus {
         let Ok(client) = self.list.client() else {
             return ServerStatus::Unknown;
         };
+        let number = self.checks.start();
         let status = match client.health().await {
             Ok(health) => match health.data.can_backup {
                 Some(false) => ServerStatus::Busy,
@@ -113,6 +111,9 @@ impl ServerWatch {
             },
             Err(_) => ServerStatus::Unreachable,
         };
+        if !self.checks.is_newest(number) {
+            return status;
+        }
         let before = self.server.try_get_untracked().unwrap_or_default();
         if before != status {
             self.server.try_set(status);

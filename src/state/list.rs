@@ -2,9 +2,10 @@
 //! work that changes it lives apart (`jobs.rs`, `restore.rs`, `upload.rs`) and reloads it.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::latest::Latest;
 use super::storage;
+use super::task::Tasks;
 use super::SessionState;
 use crate::api::{ApiError, BackupInfo, PocketBase};
 
@@ -24,17 +25,20 @@ pub struct BackupList {
     pub(super) session: SessionState,
     pub(super) rows: RwSignal<Vec<BackupInfo>>,
     status: RwSignal<ListStatus>,
-    /// Numbers each load; only the newest may write, so a slow old answer cannot win.
-    latest_load: StoredValue<u64>,
+    /// Only the newest load may write, so a slow old answer cannot win.
+    loads: Latest,
+    /// The signed-in server's tasks: a load outlives the page that asked for it.
+    pub(super) tasks: Tasks,
 }
 
 impl BackupList {
-    pub(super) fn new(session: SessionState) -> Self {
+    pub(super) fn new(session: SessionState, tasks: Tasks) -> Self {
         Self {
             session,
             rows: RwSignal::new(Vec::new()),
             status: RwSignal::new(ListStatus::Loading),
-            latest_load: StoredValue::new(0),
+            loads: Latest::new(),
+            tasks,
         }
     }
 
@@ -47,24 +51,17 @@ impl BackupList {
         self.status.into()
     }
 
-    /// Forgets the list of an earlier session (another account or server may follow).
-    pub fn reset(&self) {
-        self.rows.set(Vec::new());
-        self.status.set(ListStatus::Loading);
-    }
-
     /// Loads the list from the server again.
     pub fn refresh(&self) {
         let Ok(client) = self.client() else {
             return;
         };
         let this = *self;
-        let load = self.latest_load.get_value() + 1;
-        self.latest_load.set_value(load);
+        let load = self.loads.start();
         self.status.set(ListStatus::Loading);
-        spawn_local(async move {
+        self.tasks.spawn(async move {
             let result = this.session.screen(&client, client.list(None).await);
-            if this.latest_load.try_get_value() != Some(load) {
+            if !this.loads.is_newest(load) {
                 return;
             }
             match result {
@@ -83,8 +80,9 @@ impl BackupList {
         storage::write(CHANGED_KEY, &js_sys::Date::now().to_string());
     }
 
-    /// Loads the list again whenever another tab of the panel changed it.
-    pub fn follow_other_tabs(self) {
+    /// Loads the list again whenever another tab of the panel changed it, for as long as the
+    /// signed-in server's state lives.
+    pub(super) fn follow_other_tabs(self) {
         let key = storage::full_key(CHANGED_KEY);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             if event.key().as_deref() == Some(key.as_str()) {
@@ -123,6 +121,16 @@ impl BackupList {
             rows.iter()
                 .find(|r| r.key == key)
                 .and_then(|r| r.modified_ms())
+        })
+    }
+
+    /// The listed modified time of `key` as the server wrote it (`2026-11-30 06:00:00.000Z`).
+    pub(super) fn modified_of(&self, key: &str) -> Option<String> {
+        self.rows.with_untracked(|rows| {
+            rows.iter()
+                .find(|r| r.key == key)
+                .map(|r| r.modified.clone())
+                .filter(|modified| !modified.is_empty())
         })
     }
 }

@@ -1,13 +1,13 @@
 //! Which page is shown, kept in the address bar so a page can be reloaded, linked to, and left
-//! with the browser's Back button — and not left by accident: while the settings have unsaved
-//! changes, or an upload runs on the backups page (leaving it cancels the upload), going
-//! elsewhere asks first.
+//! with the browser's Back button — and not left by accident: leaving the settings with unsaved
+//! changes asks first, and so does signing out, reloading or closing the tab while an upload
+//! runs (work in progress stays with the signed-in server, whichever page shows).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::address::{address_of, at_root, page_at, Page, LIST_PATH, SERVERS_PATH, SETTINGS_PATH};
 use super::browser::{current_path, current_query, host_serves, push_address, replace_address};
+use super::task::Tasks;
 
 /// Where the admin asked to go while leaving would lose something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,12 +16,22 @@ pub enum Leave {
     SignOut,
 }
 
-/// What leaving the page shown would lose.
+/// What leaving would lose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AtStake {
     UnsavedSettings,
-    /// The upload running on the backups page: leaving it cancels the upload.
+    /// The upload running: signing out, reloading or closing the tab cancels it.
     Upload,
+}
+
+/// What the signed-in server's state has at stake, registered with [`Navigation::guard`] for as
+/// long as it lives.
+#[derive(Clone, Copy)]
+pub struct Stakes {
+    /// The settings' unsaved changes.
+    pub unsaved: Signal<bool>,
+    /// An upload runs.
+    pub uploading: Signal<bool>,
 }
 
 #[derive(Clone, Copy)]
@@ -29,10 +39,9 @@ pub struct Navigation {
     page: RwSignal<Page>,
     /// Whether the host answers the pages' own paths with this page: `None` until asked.
     paths_served: StoredValue<Option<bool>>,
-    /// The settings' unsaved changes.
-    unsaved: Signal<bool>,
-    /// An upload runs.
-    uploading: Signal<bool>,
+    /// The signed-in server's, while one is signed in.
+    stakes: StoredValue<Option<Stakes>>,
+    tasks: Tasks,
     /// A move that waits for the admin's answer, because of what it would lose.
     asking: RwSignal<Option<Leave>>,
     /// The list's search and sort as last shown, to put back when a move is not made.
@@ -41,23 +50,43 @@ pub struct Navigation {
 
 impl Navigation {
     /// Starts on the page the address names (a reload, or a link opened before sign-in).
-    pub(super) fn new(unsaved: Signal<bool>, uploading: Signal<bool>) -> Self {
+    pub(super) fn new(tasks: Tasks) -> Self {
         Self {
             page: RwSignal::new(page_at(&current_path(), &current_query())),
             paths_served: StoredValue::new(None),
-            unsaved,
-            uploading,
+            stakes: StoredValue::new(None),
+            tasks,
             asking: RwSignal::new(None),
             list_query: StoredValue::new(String::new()),
         }
     }
 
-    /// What leaving the page shown would lose, if anything.
-    pub fn at_stake(&self) -> Option<AtStake> {
-        match self.page.get() {
-            Page::Settings if self.unsaved.get() => Some(AtStake::UnsavedSettings),
-            Page::Backups if self.uploading.get() => Some(AtStake::Upload),
-            _ => None,
+    /// Registers what the signed-in server's state would lose; [`Self::unguard`] when it ends.
+    pub(super) fn guard(&self, stakes: Stakes) {
+        self.stakes.set_value(Some(stakes));
+    }
+
+    pub(super) fn unguard(&self) {
+        self.stakes.set_value(None);
+        // A question left open at a sign-out made elsewhere must not be asked of the next one.
+        self.asking.set(None);
+    }
+
+    /// What `leave` would lose, if anything: another page only the settings' unsaved changes
+    /// (work in progress goes on), signing out (or reloading, closing the tab) everything.
+    pub fn at_stake(&self, leave: Leave) -> Option<AtStake> {
+        let stakes = self.stakes.try_get_value().flatten()?;
+        let unsaved = || stakes.unsaved.try_get().unwrap_or(false);
+        match leave {
+            Leave::To(_) => {
+                (self.page.get() == Page::Settings && unsaved()).then_some(AtStake::UnsavedSettings)
+            }
+            Leave::SignOut if unsaved() => Some(AtStake::UnsavedSettings),
+            Leave::SignOut => stakes
+                .uploading
+                .try_get()
+                .unwrap_or(false)
+                .then_some(AtStake::Upload),
         }
     }
 
@@ -75,7 +104,7 @@ impl Navigation {
         if self.page.get_untracked() == page {
             return;
         }
-        if self.would_lose_changes() {
+        if self.would_lose(Leave::To(page)) {
             self.asking.set(Some(Leave::To(page)));
             return;
         }
@@ -84,7 +113,7 @@ impl Navigation {
 
     /// Whether signing out may go ahead now; otherwise the admin is asked first.
     pub fn may_sign_out(&self) -> bool {
-        if self.would_lose_changes() {
+        if self.would_lose(Leave::SignOut) {
             self.asking.set(Some(Leave::SignOut));
             return false;
         }
@@ -131,7 +160,7 @@ impl Navigation {
     /// tab then asks too, in the browser's own words.
     pub fn follow_history(self) {
         let unloading = window_event_listener_untyped("beforeunload", move |event| {
-            if self.would_lose_changes() {
+            if self.would_lose(Leave::SignOut) {
                 event.prevent_default();
                 let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"leave".into());
             }
@@ -142,7 +171,7 @@ impl Navigation {
             if page == self.page.get_untracked() {
                 return;
             }
-            if self.would_lose_changes() {
+            if self.would_lose(Leave::To(page)) {
                 let shown = self.page.get_untracked();
                 let query = self.list_query.get_value();
                 push_address(&self.address(shown, &query));
@@ -155,8 +184,8 @@ impl Navigation {
         self.learn_whether_paths_are_served();
     }
 
-    fn would_lose_changes(&self) -> bool {
-        untrack(|| self.at_stake()).is_some()
+    fn would_lose(&self, leave: Leave) -> bool {
+        untrack(|| self.at_stake(leave)).is_some()
     }
 
     fn show(&self, page: Page) {
@@ -189,7 +218,7 @@ impl Navigation {
             self.paths_served.set_value(Some(false));
             return;
         }
-        spawn_local(async move {
+        self.tasks.spawn(async move {
             let served = host_serves(LIST_PATH).await;
             self.paths_served.set_value(Some(served));
             if served {

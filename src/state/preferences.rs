@@ -38,8 +38,6 @@ const THEME_KEY: &str = "theme";
 pub struct Preferences {
     lang: RwSignal<Lang>,
     theme: RwSignal<Theme>,
-    /// The page is being drawn again in another language, not arrived at.
-    redrawing: StoredValue<bool>,
 }
 
 impl Preferences {
@@ -55,7 +53,6 @@ impl Preferences {
         let this = Self {
             lang: RwSignal::new(lang),
             theme: RwSignal::new(theme),
-            redrawing: StoredValue::new(false),
         };
         // The document's attributes are outside the view: kept in step here.
         Effect::new(move || set_root_attribute("lang", Some(this.lang.get().tag())));
@@ -74,21 +71,12 @@ impl Preferences {
         self.theme.into()
     }
 
-    /// Writes in `lang` from now on; the pages drawn after it use its words.
+    /// Writes in `lang` from now on; the page is drawn again in its words. Only the view is:
+    /// the state, and the work it runs, stay as they are.
     pub fn set_lang(&self, lang: Lang) {
         storage::write(LANG_KEY, lang.tag());
         text::choose(lang);
-        self.redrawing.set_value(true);
         self.lang.set(lang);
-        // The page is drawn again in a microtask, before this timer.
-        let redrawing = self.redrawing;
-        set_timeout(move || redrawing.set_value(false), Default::default());
-    }
-
-    /// Whether the page now drawn (or dropped) is only changing language: work that belongs to
-    /// arriving at a page or leaving it — loading, cancelling an upload — must not run again.
-    pub fn redrawing(&self) -> bool {
-        self.redrawing.get_value()
     }
 
     pub fn set_theme(&self, theme: Theme) {

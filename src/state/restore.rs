@@ -1,8 +1,12 @@
 //! A restore, followed until the server shows how it ended. PocketBase answers 204 at once and
 //! restores a second later: a good restore restarts the process (and brings back the backup's
 //! own log); a failed one does not, and only logs `Failed to restore backup` with the key and
-//! the error. So "restored" is said only after the server went away, came back, and logged no
-//! failure; a failure is shown in the server's own words; anything else is said as unknown.
+//! the error. So "restored" is said only on evidence that this restore ran: the server's log,
+//! replaced by the backup's own (an entry written after the backup was made, read before the
+//! request, is gone), or — where there is no such entry — a 204 answer, then the server going
+//! away and coming back with no failure logged. Going away is no evidence when the answer was
+//! lost: a dropped connection looks the same, and the request may never have arrived. A failure
+//! is shown in the server's own words; anything else is said as unknown.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,6 +17,8 @@ use super::jobs::Jobs;
 use super::list::BackupList;
 use super::session::SignedOut;
 use super::storage;
+use super::task::Reply;
+use super::toasts::{Notice, Toasts};
 use crate::api::{decode, encode, parse_modified, ApiError, LogEntry, PocketBase, RealtimeLink};
 
 /// The server allows a restore 10 minutes; after that the panel stops waiting and says so.
@@ -42,8 +48,12 @@ pub enum RestorePhase {
     Restarting(String),
     /// The server answers again; its log is being read.
     Checking(String),
-    /// It went away, came back, and logged no failure.
+    /// Its log was replaced by the backup's, or it went away after a 204, came back, and
+    /// logged no failure.
     Restored(String),
+    /// It came back with its log as it was before, and logged no failure: no restore ran (the
+    /// request may never have reached it).
+    NotRestored(String),
     /// The server logged this failure; it kept its current data.
     Failed { key: String, error: String },
     /// Neither a failure nor a restart could be seen.
@@ -62,6 +72,9 @@ pub enum Unconfirmed {
     LogUnreadable,
     /// It has not answered for the server's own 10 minutes.
     NotBack,
+    /// The answer was lost and the server could not be reached for a while, and its log holds
+    /// nothing that tells whether this restore ran.
+    NoEvidence,
 }
 
 impl RestorePhase {
@@ -81,6 +94,8 @@ pub enum RestoreRefusal {
     Server(ApiError),
     /// The backup of the current data was asked for and not confirmed made.
     BackupFirst(CreateOutcome),
+    /// A restore is being followed already (from this tab or another).
+    AlreadyRunning,
 }
 
 /// A restore being followed: kept in `localStorage` while it runs.
@@ -101,6 +116,10 @@ pub struct RestoreTrack {
     pub logs_off: bool,
     /// The server was seen going away: its realtime stream broke, or it stopped answering.
     pub went_away: bool,
+    /// An entry of the server's log written after the backup was made, read before the
+    /// request: a restore that ran replaced the log with the backup's, and it is gone.
+    #[serde(default)]
+    pub marker: Option<String>,
 }
 
 /// What one health check while following a restore shows.
@@ -145,54 +164,64 @@ pub fn new_failure<'a>(entries: &'a [LogEntry], track: &RestoreTrack) -> Option<
     })
 }
 
-/// How the restore ended, from a read of the log (`None`: it could not be read); `None` when
-/// it is too early to say and the log should be read again.
+/// How the restore ended, from a read of the log (`None`: it could not be read) and of whether
+/// it still holds the track's marker (`None`: no marker, or unreadable); `None` when it is too
+/// early to say and the log should be read again.
 fn verdict(
     track: &RestoreTrack,
     log: Option<&[LogEntry]>,
+    marker_held: Option<bool>,
     last_read: bool,
 ) -> Option<RestorePhase> {
     let key = track.key.clone();
     let failure = log.and_then(|entries| new_failure(entries, track));
-    Some(match (failure, track.went_away) {
-        (Some(entry), _) => RestorePhase::Failed {
+    let unconfirmed = |why| RestorePhase::Unconfirmed {
+        key: key.clone(),
+        why,
+    };
+    Some(match (failure, marker_held, track.went_away) {
+        (Some(entry), ..) => RestorePhase::Failed {
             key,
             error: entry.data.error.clone(),
         },
-        (None, true) if track.logs_off => RestorePhase::Unconfirmed {
-            key,
-            why: Unconfirmed::LogsOff,
-        },
-        (None, true) if log.is_none() => RestorePhase::Unconfirmed {
-            key,
-            why: Unconfirmed::LogUnreadable,
-        },
-        (None, true) => RestorePhase::Restored(key),
-        (None, false) if !last_read => return None,
-        (None, false) => RestorePhase::Unconfirmed {
-            key,
-            why: Unconfirmed::NoRestart {
-                answer_lost: track.answer_lost,
-            },
-        },
+        // The log is the backup's own now: it ran.
+        (None, Some(false), _) => RestorePhase::Restored(key),
+        // The log is as it was: nothing ran, once a failure has had time to be written.
+        (None, Some(true), _) if !last_read => return None,
+        (None, Some(true), _) => RestorePhase::NotRestored(key),
+        (None, None, true) if track.logs_off => unconfirmed(Unconfirmed::LogsOff),
+        (None, None, true) if log.is_none() => unconfirmed(Unconfirmed::LogUnreadable),
+        // A lost answer and a server out of reach: the network may have failed, not the server.
+        (None, None, true) if track.answer_lost => unconfirmed(Unconfirmed::NoEvidence),
+        (None, None, true) => RestorePhase::Restored(key),
+        (None, None, false) if !last_read => return None,
+        (None, None, false) => unconfirmed(Unconfirmed::NoRestart {
+            answer_lost: track.answer_lost,
+        }),
     })
 }
 
-/// The restore sent from this panel (or picked up after a reload), followed to its end.
+/// The restore sent from this panel (or picked up after a reload, or from another tab),
+/// followed to its end with the signed-in server's state, whichever page shows.
 #[derive(Clone, Copy)]
 pub struct Restores {
     jobs: Jobs,
     list: BackupList,
     phase: RwSignal<Option<RestorePhase>>,
+    /// A restore is being prepared or sent, before it has a phase to show: a second one waits.
+    sending: StoredValue<bool>,
+    toasts: Toasts,
 }
 
 impl Restores {
     /// `phase` is made by the caller, for the health checks to read before this exists.
-    pub(super) fn new(jobs: Jobs, phase: RwSignal<Option<RestorePhase>>) -> Self {
+    pub(super) fn new(jobs: Jobs, phase: RwSignal<Option<RestorePhase>>, toasts: Toasts) -> Self {
         Self {
             jobs,
             list: jobs.list,
             phase,
+            sending: StoredValue::new(false),
+            toasts,
         }
     }
 
@@ -206,42 +235,42 @@ impl Restores {
         Signal::derive(move || phase.with(|p| p.as_ref().is_some_and(RestorePhase::is_running)))
     }
 
-    /// Forgets a restore of an earlier session (its track stays stored for its server).
-    pub fn reset(&self) {
-        self.phase.set(None);
+    fn is_running_untracked(&self) -> bool {
+        self.sending.get_value()
+            || self
+                .phase
+                .with_untracked(|p| p.as_ref().is_some_and(RestorePhase::is_running))
     }
 
-    /// `POST /api/backups/{key}/restore`, after a backup of the current data if `backup_first`.
-    /// Sent once; followed from then on, also when its answer is lost.
-    pub async fn restore(self, key: String, backup_first: bool) -> Result<(), RestoreRefusal> {
-        let client = self.list.client().map_err(RestoreRefusal::Server)?;
-        self.jobs.busy_keys.update(|k| k.push(key.clone()));
-        let prepared = self.prepare_restore(&client, &key, backup_first).await;
-        let sent = match prepared {
-            Ok((track, link)) => {
-                let answer = self
-                    .list
-                    .session
-                    .screen(&client, client.restore(&key).await);
-                match answer {
-                    Ok(()) => Ok((track, link)),
-                    Err(error) if error.outcome_unknown() => Ok((
-                        RestoreTrack {
-                            answer_lost: true,
-                            ..track
-                        },
-                        link,
-                    )),
-                    Err(error) => Err(RestoreRefusal::Server(error)),
-                }
+    /// `POST /api/backups/{key}/restore`, after a backup of the current data if `backup_first`,
+    /// run with the signed-in server's state. Sent once; refused while another restore is
+    /// followed; followed from then on, also when its answer is lost. The reply goes to the
+    /// dialog that asked; without one, a refusal is told in a toast.
+    pub fn restore(self, key: String, backup_first: bool) -> Reply<Result<(), RestoreRefusal>> {
+        let running = self.is_running_untracked();
+        if !running {
+            self.sending.set_value(true);
+            self.jobs.busy_keys.update(|k| k.push(key.clone()));
+        }
+        self.list.tasks.run(move |answer| async move {
+            let result = match running {
+                true => Err(RestoreRefusal::AlreadyRunning),
+                false => self.send_restore(key, backup_first).await,
+            };
+            if let Err(Err(refusal)) = answer.send(result) {
+                self.toasts.tell(Notice::RestoreRefused(refusal));
             }
-            Err(refusal) => Err(refusal),
-        };
-        self.jobs.busy_keys.try_update(|k| k.retain(|k| *k != key));
-        let (track, link) = match sent {
+        })
+    }
+
+    async fn send_restore(self, key: String, backup_first: bool) -> Result<(), RestoreRefusal> {
+        let sent = self.prepare_and_send(&key, backup_first).await;
+        self.sending.set_value(false);
+        self.jobs.busy_keys.update(|k| k.retain(|k| *k != key));
+        let (client, track, link) = match sent {
             Ok(sent) => sent,
             Err(refusal) => {
-                self.phase.try_set(None);
+                self.phase.set(None);
                 return Err(refusal);
             }
         };
@@ -250,8 +279,32 @@ impl Restores {
             key,
             answer_lost: track.answer_lost,
         }));
-        leptos::task::spawn_local(self.follow_restore(client, track, link));
+        let this = self;
+        self.list
+            .tasks
+            .spawn(async move { this.follow_restore(client, track, link).await });
         Ok(())
+    }
+
+    async fn prepare_and_send(
+        &self,
+        key: &str,
+        backup_first: bool,
+    ) -> Result<(PocketBase, RestoreTrack, Option<RealtimeLink>), RestoreRefusal> {
+        let client = self.list.client().map_err(RestoreRefusal::Server)?;
+        let (track, link) = self.prepare_restore(&client, key, backup_first).await?;
+        let answer = self.list.session.screen(&client, client.restore(key).await);
+        match answer {
+            Ok(()) => Ok((client, track, link)),
+            Err(error) if error.outcome_unknown() => {
+                let track = RestoreTrack {
+                    answer_lost: true,
+                    ..track
+                };
+                Ok((client, track, link))
+            }
+            Err(error) => Err(RestoreRefusal::Server(error)),
+        }
     }
 
     /// Everything read before the request: the backup first if asked, whether the server keeps
@@ -265,7 +318,7 @@ impl Restores {
         if backup_first {
             self.phase
                 .set(Some(RestorePhase::BackingUp(key.to_owned())));
-            match self.jobs.create(NewBackup::PreRestore).await {
+            match self.jobs.make(NewBackup::PreRestore).await {
                 CreateOutcome::Made(_) => {}
                 outcome => return Err(RestoreRefusal::BackupFirst(outcome)),
             }
@@ -281,6 +334,10 @@ impl Restores {
             logged.into_iter().map(|entry| entry.id).collect()
         };
         let made_ms = self.list.modified_ms(key);
+        let marker = match logs_off {
+            true => None,
+            false => self.marker_after(client, key).await,
+        };
         let link = open_link(client, 2_000).await;
         let track = RestoreTrack {
             server_url: client.base_url().to_owned(),
@@ -291,17 +348,39 @@ impl Restores {
             answer_lost: false,
             logs_off,
             went_away: false,
+            marker,
         };
         Ok((track, link))
     }
 
-    /// Picks up a restore that was being followed before the page was reloaded.
-    pub fn resume_restore(self) {
+    /// The newest log entry written after `key` was made: one its restore would erase. The
+    /// server writes its log 3 s after the last entry, so where none is there yet (the backup
+    /// was just made) it is read once more after that silence.
+    async fn marker_after(&self, client: &PocketBase, key: &str) -> Option<String> {
+        let made = self.list.modified_of(key)?;
+        for attempt in 0..2 {
+            if attempt > 0 {
+                sleep(LOG_FLUSH_MS).await;
+            }
+            match client.newest_log_after(&made).await {
+                Ok(Some(entry)) => return Some(entry.id),
+                Ok(None) => {}
+                Err(_) => return None,
+            }
+        }
+        None
+    }
+
+    /// Picks up a restore that was being followed before the page was reloaded, or that
+    /// another tab of the panel has just sent.
+    pub(super) fn resume_restore(self) {
         let Some(client) = self.list.session.client() else {
             return;
         };
-        let track = storage::read(TRACK_KEY).and_then(|json| decode::<RestoreTrack>(&json).ok());
-        let Some(track) = track else { return };
+        if self.is_running_untracked() {
+            return;
+        }
+        let Some(track) = stored_track() else { return };
         // Another server's restore stays for when the panel is back on that server.
         if track.server_url != client.base_url() {
             return;
@@ -318,10 +397,22 @@ impl Restores {
                 answer_lost: track.answer_lost,
             }
         }));
-        leptos::task::spawn_local(async move {
+        self.list.tasks.spawn(async move {
             let link = open_link(&client, 0).await;
             self.follow_restore(client, track, link).await;
         });
+    }
+
+    /// Follows a restore another tab of the panel sends, so this tab waits for it too (its
+    /// Restore is locked meanwhile).
+    pub(super) fn follow_other_tabs(self) {
+        let key = storage::full_key(TRACK_KEY);
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(key.as_str()) && event.new_value().is_some() {
+                self.resume_restore();
+            }
+        });
+        on_cleanup(move || listener.remove());
     }
 
     async fn follow_restore(
@@ -333,9 +424,16 @@ impl Restores {
         let key = track.key.clone();
         loop {
             sleep(POLL_MS).await;
-            if self.phase.try_get_untracked().is_none() {
-                return; // Signed out: another session may follow.
-            }
+            // The session's token as it is now: it is renewed while the restore is followed,
+            // and the one it started with may have expired meanwhile.
+            let Some(client) = self
+                .list
+                .session
+                .client()
+                .filter(|now| now.base_url() == client.base_url())
+            else {
+                return; // Signed out, or on another server: this state is being dropped.
+            };
             let seen = match client.health().await {
                 Err(_) => Seen::Unreachable,
                 Ok(health) if health.data.can_backup == Some(false) => Seen::Busy,
@@ -344,13 +442,17 @@ impl Restores {
             let broke = link.as_ref().is_some_and(RealtimeLink::broke);
             if (broke || seen == Seen::Unreachable) && !track.went_away {
                 track.went_away = true;
-                storage::write(TRACK_KEY, &encode(&track));
+                // Only while it is still stored: a tab that ended it removed it, and writing it
+                // back would have the tabs follow it once more.
+                if stored_track().is_some_and(|t| t.key == track.key && t.sent_ms == track.sent_ms)
+                {
+                    storage::write(TRACK_KEY, &encode(&track));
+                }
             }
             match next_step(track.went_away, seen, js_sys::Date::now() - track.sent_ms) {
                 Step::Wait => {}
                 Step::Working => {
-                    self.phase
-                        .try_set(Some(RestorePhase::Restarting(key.clone())));
+                    self.phase.set(Some(RestorePhase::Restarting(key.clone())));
                 }
                 Step::GiveUp => {
                     let why = Unconfirmed::NotBack;
@@ -373,7 +475,7 @@ impl Restores {
         track: &RestoreTrack,
     ) -> Option<RestorePhase> {
         self.phase
-            .try_set(Some(RestorePhase::Checking(track.key.clone())));
+            .set(Some(RestorePhase::Checking(track.key.clone())));
         for read in 1..=LOG_READS {
             // Without logs there is nothing to wait for; the call still tells whether the
             // restored data knows this superuser.
@@ -383,21 +485,25 @@ impl Restores {
                 sleep(LOG_FLUSH_MS).await;
                 client.restore_failures().await
             };
-            let log = match answer {
-                Ok(entries) => Some(entries),
-                // The restored data does not know this superuser: sign in again.
-                Err(error) if error.is_unauthorized() && track.went_away => {
-                    storage::remove(TRACK_KEY);
-                    self.phase.try_set(None);
-                    self.list
-                        .session
-                        .sign_out_if_current(client, SignedOut::Restored);
-                    return None;
-                }
-                Err(_) => None,
+            let marker_held = match (&answer, &track.marker) {
+                (Ok(_), Some(marker)) => Some(client.log_holds(marker).await),
+                _ => None,
             };
+            let refused = |read: Option<&ApiError>| read.is_some_and(ApiError::is_unauthorized);
+            let marker_refused = marker_held.as_ref().and_then(|held| held.as_ref().err());
+            // The restored data does not know this superuser: it ran; sign in again.
+            if track.went_away && (refused(answer.as_ref().err()) || refused(marker_refused)) {
+                storage::remove(TRACK_KEY);
+                self.phase.set(None);
+                self.list
+                    .session
+                    .sign_out_if_current(client, SignedOut::Restored);
+                return None;
+            }
+            let log = answer.ok();
+            let marker_held = marker_held.and_then(Result::ok);
             let last_read = read == LOG_READS || track.logs_off;
-            if let Some(end) = verdict(track, log.as_deref(), last_read) {
+            if let Some(end) = verdict(track, log.as_deref(), marker_held, last_read) {
                 return Some(end);
             }
             // Not restarted and nothing logged yet: the restore may still be starting.
@@ -411,10 +517,15 @@ impl Restores {
 
     fn end_restore(&self, end: RestorePhase) {
         storage::remove(TRACK_KEY);
-        self.phase.try_set(Some(end));
+        self.phase.set(Some(end));
         self.list.announce_change();
         self.list.refresh();
     }
+}
+
+/// The restore stored for the panel's tabs to follow, if any.
+fn stored_track() -> Option<RestoreTrack> {
+    storage::read(TRACK_KEY).and_then(|json| decode::<RestoreTrack>(&json).ok())
 }
 
 /// A realtime link to the server, waited for up to `patience_ms` to open; `None` if it cannot
@@ -444,6 +555,7 @@ mod tests {
             answer_lost: false,
             logs_off: false,
             went_away: false,
+            marker: None,
         }
     }
 
@@ -503,38 +615,79 @@ mod tests {
             error: "error new".into(),
         };
         assert_eq!(
-            verdict(&track, Some(&failed), false),
+            verdict(&track, Some(&failed), None, false),
             Some(failed_phase.clone())
         );
         // No restart, nothing logged: read again, then say it is unknown.
-        assert_eq!(verdict(&track, Some(&[]), false), None);
+        assert_eq!(verdict(&track, Some(&[]), None, false), None);
         let unknown = |why| RestorePhase::Unconfirmed {
             key: "a.zip".into(),
             why,
         };
         assert_eq!(
-            verdict(&track, Some(&[]), true),
+            verdict(&track, Some(&[]), None, true),
             Some(unknown(Unconfirmed::NoRestart { answer_lost: false }))
         );
         assert_eq!(
-            verdict(&track, None, true),
+            verdict(&track, None, None, true),
             Some(unknown(Unconfirmed::NoRestart { answer_lost: false }))
         );
 
         track.went_away = true;
-        assert_eq!(verdict(&track, Some(&failed), false), Some(failed_phase));
         assert_eq!(
-            verdict(&track, Some(&[]), false),
+            verdict(&track, Some(&failed), None, false),
+            Some(failed_phase)
+        );
+        assert_eq!(
+            verdict(&track, Some(&[]), None, false),
             Some(RestorePhase::Restored("a.zip".into()))
         );
         assert_eq!(
-            verdict(&track, None, false),
+            verdict(&track, None, None, false),
             Some(unknown(Unconfirmed::LogUnreadable))
         );
         track.logs_off = true;
         assert_eq!(
-            verdict(&track, Some(&[]), false),
+            verdict(&track, Some(&[]), None, false),
             Some(unknown(Unconfirmed::LogsOff))
         );
+    }
+
+    #[test]
+    fn a_lost_answer_and_an_outage_are_no_evidence_of_a_restore() {
+        let mut track = track();
+        track.answer_lost = true;
+        track.went_away = true;
+        let unknown = |why| RestorePhase::Unconfirmed {
+            key: "a.zip".into(),
+            why,
+        };
+        // Without a marker: going away may have been the network.
+        assert_eq!(
+            verdict(&track, Some(&[]), None, false),
+            Some(unknown(Unconfirmed::NoEvidence))
+        );
+        // The log as it was: nothing ran (once a failure could have been written).
+        assert_eq!(verdict(&track, Some(&[]), Some(true), false), None);
+        assert_eq!(
+            verdict(&track, Some(&[]), Some(true), true),
+            Some(RestorePhase::NotRestored("a.zip".into()))
+        );
+        // The log replaced by the backup's own: it ran, whatever was seen of the server.
+        assert_eq!(
+            verdict(&track, Some(&[]), Some(false), false),
+            Some(RestorePhase::Restored("a.zip".into()))
+        );
+        track.went_away = false;
+        assert_eq!(
+            verdict(&track, Some(&[]), Some(false), false),
+            Some(RestorePhase::Restored("a.zip".into()))
+        );
+        // A failure in the log wins over everything.
+        let failed = [failure("new", "a.zip", "2026-11-30 06:31:00.000Z")];
+        assert!(matches!(
+            verdict(&track, Some(&failed), Some(false), false),
+            Some(RestorePhase::Failed { .. })
+        ));
     }
 }

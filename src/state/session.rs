@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::browser::sleep;
 use super::storage;
+use super::task::Tasks;
 use crate::api::{decode, encode, token_expiry, ApiError, AuthResponse, PocketBase};
 
 /// The longest the refresh loop sleeps at a time (it sends nothing when it wakes early): a new
@@ -84,12 +85,14 @@ pub struct SessionState {
     servers: RwSignal<Vec<Session>>,
     /// Why the admin was sent back to the sign-in page, shown there.
     notice: RwSignal<Option<SignedOut>>,
+    /// The panel's own tasks (renewing the token), for as long as the app lives.
+    tasks: Tasks,
 }
 
 impl SessionState {
     /// The session saved by an earlier visit, if any. A value that is not one (corrupt, or
     /// written by something else) is discarded.
-    pub fn restore() -> Self {
+    pub fn restore(tasks: Tasks) -> Self {
         let current = saved_session();
         let mut servers = saved_servers();
         // The current session is the fleet's for its server (also one saved before the panel
@@ -104,7 +107,15 @@ impl SessionState {
             current: RwSignal::new(current),
             servers: RwSignal::new(servers),
             notice: RwSignal::new(None),
+            tasks,
         }
+    }
+
+    /// Who is signed in where, without the token: what the signed-in server's state belongs
+    /// to. A renewed token is the same account; another e-mail or server is not.
+    pub fn account(&self) -> Option<(String, String)> {
+        self.current
+            .with(|s| s.as_ref().map(|s| (s.server_url.clone(), s.email.clone())))
     }
 
     /// Follows sign-ins and sign-outs made in the panel's other tabs (`storage` events fire
@@ -310,7 +321,7 @@ impl SessionState {
     /// never meets an expired session. A refusal (the account changed or was removed) signs
     /// out with the reason; the page keeps its place (search and sort live in the URL).
     pub fn keep_fresh(self) {
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             // When to renew which token: planned once per token (its expiry read once), when
             // it is first seen; `None` for a token without one.
             let mut planned: Option<(String, Option<f64>)> = None;
@@ -352,9 +363,14 @@ impl SessionState {
                     Err(error) if error.is_unauthorized() => {
                         self.sign_out_if_current(&client, SignedOut::Expired);
                     }
-                    // Unreachable, or refused from this address for now (the IP allow-list):
-                    // the session itself is fine; try again a little later, while it lasts.
-                    Err(_) => sleep(RETRY_MS).await,
+                    // Unreachable (restarting, say), or refused from this address for now (the
+                    // IP allow-list): the session itself is fine; try again a little later,
+                    // soon enough that it does not run out meanwhile.
+                    Err(_) => {
+                        let left_ms = token_expiry(&session.token)
+                            .map_or(f64::from(RETRY_MS), |expiry| expiry * 1_000.0 - now);
+                        sleep(retry_wait_ms(left_ms)).await
+                    }
                 }
             }
         });
@@ -440,6 +456,13 @@ fn remember(servers: &mut Vec<Session>, session: Session) {
     }
 }
 
+/// How long to wait before trying again to renew a token with `left_ms` of life left, after
+/// a try that did not get through: a quarter of what is left, between half a second and
+/// [`RETRY_MS`].
+pub fn retry_wait_ms(left_ms: f64) -> i32 {
+    (left_ms / 4.0).clamp(500.0, f64::from(RETRY_MS)) as i32
+}
+
 /// How long to wait before renewing a token that expires at `expiry_ms`: until half its
 /// remaining life is gone (a day-long token is renewed after half a day, a 10-second one after
 /// five), `0` when that time has come.
@@ -473,6 +496,13 @@ mod tests {
             [("http://a", "a2"), ("http://b", "b1"), ("http://c", "c1")]
         );
         assert!(!session("http://a", "").is_signed_in());
+    }
+
+    #[test]
+    fn a_renewal_that_failed_is_tried_again_before_the_token_runs_out() {
+        assert_eq!(retry_wait_ms(3_600_000.0), 15_000);
+        assert_eq!(retry_wait_ms(4_000.0), 1_000);
+        assert_eq!(retry_wait_ms(0.0), 500);
     }
 
     #[test]

@@ -1,12 +1,17 @@
-//! The server's backup settings as last confirmed by it, and the form that edits them. The form
-//! is only ever replaced by what the server answered; "unsaved changes" is derived from the two.
+//! The server's backup settings as last confirmed by it, and the form that edits them — the
+//! signed-in server's, made at sign-in, so another server's never shows in it. The form is only
+//! ever replaced by what the server answered (its newest answer: loads and saves are numbered);
+//! "unsaved changes" is derived from the two.
 
 use leptos::prelude::*;
 
+use super::latest::Latest;
 use super::settings_form::SettingsForm;
 use super::storage;
+use super::task::{Reply, Tasks};
+use super::toasts::{Notice, Toasts};
 use super::SessionState;
-use crate::api::{ApiError, ServerSettings};
+use crate::api::{ApiError, PocketBase, ServerSettings};
 
 /// Where the schedule first seen for a server is remembered: PocketBase does not say since when
 /// a schedule is set, and "no automatic backup yet" is only a problem a period after that.
@@ -85,10 +90,20 @@ pub struct SettingsState {
     fields: FormFields,
     saving: RwSignal<bool>,
     unsaved: Memo<bool>,
+    /// The server's refusal of the last save, with the form it refused: its words stand beside
+    /// the fields until the form differs from it.
+    refused: RwSignal<Option<ApiError>>,
+    refused_form: StoredValue<Option<SettingsForm>>,
+    /// A save was tried: empty required fields are pointed out from then on.
+    tried: RwSignal<bool>,
+    /// Reads and saves, numbered: only the newest answer fills the form.
+    answers: Latest,
+    tasks: Tasks,
+    toasts: Toasts,
 }
 
 impl SettingsState {
-    pub(super) fn new(session: SessionState) -> Self {
+    pub(super) fn new(session: SessionState, tasks: Tasks, toasts: Toasts) -> Self {
         let saved = RwSignal::new(None::<ServerSettings>);
         let fields = FormFields::new();
         let form = Memo::new(move |_| fields.read());
@@ -106,6 +121,12 @@ impl SettingsState {
             fields,
             saving: RwSignal::new(false),
             unsaved,
+            refused: RwSignal::new(None),
+            refused_form: StoredValue::new(None),
+            tried: RwSignal::new(false),
+            answers: Latest::new(),
+            tasks,
+            toasts,
         }
     }
 
@@ -146,47 +167,134 @@ impl SettingsState {
 
     /// Reads the settings again. The form follows unless it holds unsaved changes.
     pub fn load(&self) {
-        leptos::task::spawn_local(self.fetch());
+        self.tasks.spawn(self.fetch());
     }
 
-    /// [`Self::load`], awaited.
+    /// [`Self::load`], awaited. An answer overtaken by a newer read or a save is dropped.
     pub async fn fetch(self) {
         let Some(client) = self.session.client() else {
             return;
         };
+        let read = self.answers.start();
         self.load_error.set(None);
-        match self.session.screen(&client, client.backup_settings().await) {
+        let answer = self.session.screen(&client, client.backup_settings().await);
+        if !self.answers.is_newest(read) {
+            return;
+        }
+        match answer {
             Ok(settings) => self.take(settings, false),
-            Err(error) => {
-                self.load_error.try_set(Some(error));
-            }
+            Err(error) => self.load_error.set(Some(error)),
         }
     }
 
-    /// Drops the unsaved changes.
+    /// Drops the unsaved changes, and what the server said of them.
     pub fn reset(&self) {
+        self.refused.set(None);
+        self.tried.set(false);
         if let Some(saved) = self.saved.get_untracked() {
             self.fields.set(SettingsForm::from_saved(&saved.backups));
         }
     }
 
-    /// Sends what changed; the form then shows what the server saved. A refusal is returned
-    /// as it came, the form kept as typed.
-    pub async fn save(self) -> Result<(), ApiError> {
-        let client = self.session.signed_in_client()?;
+    /// The server's refusal, while the form is still the one it refused.
+    pub fn refusal(&self) -> Option<ApiError> {
+        let error = self.refused.get()?;
+        let form = self.form();
+        self.refused_form
+            .with_value(|refused| refused.as_ref() == Some(&form))
+            .then_some(error)
+    }
+
+    /// A save was tried since the last one that worked.
+    pub fn was_tried(&self) -> bool {
+        self.tried.get()
+    }
+
+    /// Marks that a save is being tried (empty required fields are pointed out).
+    pub fn try_save(&self) {
+        self.tried.set(true);
+    }
+
+    /// Sends what changed, with the signed-in server's state (leaving the page does not stop
+    /// it); the form then shows what the server saved, and a toast says so. A refusal is kept
+    /// beside the form, the form kept as typed. The reply is whether it saved.
+    pub fn save(self) -> Reply<bool> {
+        self.tasks.run(move |answer| async move {
+            let saved = self.send_save().await;
+            let _ = answer.send(saved);
+        })
+    }
+
+    async fn send_save(self) -> bool {
         let Some(saved) = self.saved.get_untracked() else {
-            return Ok(());
+            return false;
         };
-        let patch = untrack(|| self.fields.read()).patch(&saved.backups);
+        let typed = untrack(|| self.fields.read());
+        let patch = typed.patch(&saved.backups);
         if patch.is_empty() || self.saving.get_untracked() {
-            return Ok(());
+            return patch.is_empty();
         }
+        let Some(client) = self.session.client() else {
+            return false;
+        };
+        // Any read still out must not overwrite what this save answers.
+        let number = self.answers.start();
         self.saving.set(true);
-        let result = client.save_backup_settings(&patch).await;
-        self.saving.try_set(false);
-        let settings = self.session.screen(&client, result)?;
-        self.take(settings, true);
-        Ok(())
+        let mut result = client.save_backup_settings(&patch).await;
+        if matches!(&result, Err(error) if error.outcome_unknown()) {
+            let visible_change = !SettingsForm {
+                secret: String::new(),
+                ..typed.clone()
+            }
+            .patch(&saved.backups)
+            .is_empty();
+            result = self
+                .read_back(&client, &typed, visible_change, result)
+                .await;
+        }
+        self.saving.set(false);
+        match self.session.screen(&client, result) {
+            Ok(settings) => {
+                if self.answers.is_newest(number) {
+                    self.take(settings, true);
+                }
+                self.refused.set(None);
+                self.tried.set(false);
+                self.toasts.tell(Notice::SettingsSaved);
+                true
+            }
+            Err(error) => {
+                self.refused_form.set_value(Some(typed));
+                self.refused.set(Some(error));
+                false
+            }
+        }
+    }
+
+    /// A save whose answer was lost: the settings read back tell whether the server has what
+    /// was typed — when a value it sends back changed (a secret alone cannot be told: the
+    /// server never sends it; a save takes all or nothing). Saved, that is the answer;
+    /// otherwise the lost answer stands, and the form is compared with what the server has now.
+    async fn read_back(
+        &self,
+        client: &PocketBase,
+        typed: &SettingsForm,
+        visible_change: bool,
+        lost: Result<ServerSettings, ApiError>,
+    ) -> Result<ServerSettings, ApiError> {
+        let Ok(now) = client.backup_settings().await else {
+            return lost;
+        };
+        let visible = SettingsForm {
+            secret: String::new(),
+            ..typed.clone()
+        };
+        if visible_change && visible.patch(&now.backups).is_empty() {
+            return Ok(now);
+        }
+        self.answers.start();
+        self.take(now, false);
+        lost
     }
 
     /// `POST /api/settings/test/s3`: the saved S3 settings, tried by the server.

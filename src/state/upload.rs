@@ -1,11 +1,13 @@
 //! Uploads: a check of the file before any byte is sent, then the upload with its progress and
-//! a way to cancel it.
+//! a way to cancel it. The upload belongs to the signed-in server's state: it goes on whichever
+//! page shows, and only signing out (or leaving the panel) stops it.
 
 use leptos::prelude::*;
 use web_sys::File;
 
 use super::browser::{read_slice, sleep};
 use super::list::BackupList;
+use super::toasts::{Notice, Toasts};
 use crate::api::zip::{self, ZipProblem};
 use crate::api::{ApiError, PocketBase, UploadCanceller};
 
@@ -51,6 +53,34 @@ pub enum UploadOutcome {
     /// Cancelled; whether the server stored it could not be read.
     CancelUnconfirmed(String),
     Failed(ApiError),
+    /// The answer was lost (a dropped connection, a proxy giving up) and the list, read a few
+    /// times afterwards, does not hold it: the server did not store it.
+    LostNotStored(ApiError),
+    /// The answer was lost and the list could not be read: it may have been stored.
+    LostUnknown(String),
+}
+
+/// Waits (ms) before each read of the list after a cancel: the last bytes may have left, and
+/// the server may be storing them.
+const AFTER_CANCEL: &[i32] = &[1_000, 1_000, 1_000];
+/// After a lost answer: a proxy gives up while the server may still be writing (to S3, say), so
+/// "not stored" is said only when the list has lacked it for about half a minute.
+const AFTER_LOSS: &[i32] = &[1_000, 2_000, 4_000, 8_000, 15_000];
+
+/// Whether the server stored `name` after all, read from the list after each of `waits`;
+/// `None` when the list could not be read.
+async fn look_for(client: &PocketBase, name: &str, waits: &[i32]) -> Option<bool> {
+    let mut read_once = false;
+    for wait in waits {
+        sleep(*wait).await;
+        if let Ok(list) = client.list(Some("key")).await {
+            if list.iter().any(|b| b.key == name) {
+                return Some(true);
+            }
+            read_once = true;
+        }
+    }
+    read_once.then_some(false)
 }
 
 /// `name` with `_2`, `_3`, … before its extension: the first that `taken` does not hold.
@@ -152,21 +182,33 @@ pub struct Uploads {
     list: BackupList,
     progress: RwSignal<Option<UploadProgress>>,
     canceller: StoredValue<Option<UploadCanceller>, LocalStorage>,
+    /// How the last upload ended, where the upload zone says it (a cancel, a failure); the
+    /// other outcomes are toasts.
+    ended: RwSignal<Option<UploadOutcome>>,
+    toasts: Toasts,
 }
 
 impl Uploads {
-    pub(super) fn new(list: BackupList) -> Self {
+    pub(super) fn new(list: BackupList, toasts: Toasts) -> Self {
         Self {
             list,
             progress: RwSignal::new(None),
             canceller: StoredValue::new_local(None),
+            ended: RwSignal::new(None),
+            toasts,
         }
     }
 
-    /// Stops an upload of an earlier session.
-    pub fn reset(&self) {
-        self.cancel();
-        self.progress.set(None);
+    /// How the last upload ended, if the upload zone says it.
+    pub fn ended(&self) -> Signal<Option<UploadOutcome>> {
+        self.ended.into()
+    }
+
+    /// A new file is picked: what was said of the last one no longer applies.
+    pub fn forget_ended(&self) {
+        if self.ended.with_untracked(Option::is_some) {
+            self.ended.set(None);
+        }
     }
 
     /// Checks a file before any byte is sent, reading only its first bytes and its zip central
@@ -211,20 +253,38 @@ impl Uploads {
         self.progress.into()
     }
 
-    /// `POST /api/backups/upload` of `file` under `name`: the browser streams the file. One
-    /// upload at a time. A cancelled upload is reported as such only once the list confirms
-    /// that the server stored nothing.
-    pub async fn upload(self, file: File, name: String) -> UploadOutcome {
-        let client = match self.list.client() {
-            Ok(client) => client,
-            Err(error) => return UploadOutcome::Failed(error),
-        };
-        let total = file.size() as u64;
+    /// `POST /api/backups/upload` of `file` under `name`: the browser streams the file, with
+    /// the signed-in server's state. One upload at a time. A cancelled upload is reported as
+    /// such, and a lost answer as anything, only once the list tells what the server stored.
+    pub fn upload(self, file: File, name: String) {
+        if self.progress.with_untracked(Option::is_some) {
+            return;
+        }
+        self.ended.set(None);
         self.progress.set(Some(UploadProgress::new(
             name.clone(),
-            total,
+            file.size() as u64,
             js_sys::Date::now(),
         )));
+        self.list.tasks.spawn(async move {
+            let outcome = self.send(file, name).await;
+            match outcome {
+                UploadOutcome::Cancelled
+                | UploadOutcome::Failed(_)
+                | UploadOutcome::LostNotStored(_) => self.ended.set(Some(outcome)),
+                outcome => self.toasts.tell(Notice::Upload(outcome)),
+            }
+        });
+    }
+
+    async fn send(self, file: File, name: String) -> UploadOutcome {
+        let client = match self.list.client() {
+            Ok(client) => client,
+            Err(error) => {
+                self.progress.set(None);
+                return UploadOutcome::Failed(error);
+            }
+        };
         let progress = self.progress;
         let started = client.start_upload(&file, &name, move |sent, body| {
             progress.try_update(|p| {
@@ -245,12 +305,28 @@ impl Uploads {
             }
             Err(error) => Err(error),
         };
-        self.progress.try_set(None);
+        // A lost answer is a question only once every byte had left: before, the server
+        // cannot have the whole file. It stays shown as finishing until the list tells.
+        let finishing = progress.with_untracked(|p| p.as_ref().is_some_and(|p| p.finishing()));
+        let lost = finishing && matches!(&result, Err(error) if error.outcome_unknown());
+        if !lost {
+            progress.set(None);
+        }
         let outcome = match result {
             Ok(()) => UploadOutcome::Uploaded(name),
-            Err(ApiError::Cancelled) => self.look_for_cancelled(&client, name).await,
+            Err(ApiError::Cancelled) => match look_for(&client, &name, AFTER_CANCEL).await {
+                Some(true) => UploadOutcome::StoredDespiteCancel(name),
+                Some(false) => UploadOutcome::Cancelled,
+                None => UploadOutcome::CancelUnconfirmed(name),
+            },
+            Err(error) if lost => match look_for(&client, &name, AFTER_LOSS).await {
+                Some(true) => UploadOutcome::Uploaded(name),
+                Some(false) => UploadOutcome::LostNotStored(error),
+                None => UploadOutcome::LostUnknown(name),
+            },
             Err(error) => UploadOutcome::Failed(error),
         };
+        progress.set(None);
         if matches!(
             outcome,
             UploadOutcome::Uploaded(_) | UploadOutcome::StoredDespiteCancel(_)
@@ -259,26 +335,6 @@ impl Uploads {
         }
         self.list.refresh();
         outcome
-    }
-
-    /// After a cancel: whether the server stored `name` all the same (the last bytes may have
-    /// left before the cancel), read from the list a few times while it may still be writing.
-    async fn look_for_cancelled(&self, client: &PocketBase, name: String) -> UploadOutcome {
-        let mut read_once = false;
-        for _ in 0..3 {
-            sleep(1_000).await;
-            if let Ok(list) = client.list(Some("key")).await {
-                if list.iter().any(|b| b.key == name) {
-                    return UploadOutcome::StoredDespiteCancel(name);
-                }
-                read_once = true;
-            }
-        }
-        if read_once {
-            UploadOutcome::Cancelled
-        } else {
-            UploadOutcome::CancelUnconfirmed(name)
-        }
     }
 
     /// Aborts the running upload, unless every byte has left already: the server is storing

@@ -1,13 +1,14 @@
 //! A whole backup checked as it streams through the page once, storing nothing: each entry
 //! inflated by the browser's own `DecompressionStream('deflate-raw')`, its CRC-32 and size
-//! checked against the central directory, and `data.db`'s header against its length.
+//! checked against the central directory, and `data.db`'s header against its length. A verify
+//! belongs to the dialog that runs it: dropped with it (its page left, the dialog closed, the
+//! language switched), it cancels the download and aborts the browser's decompressor.
 
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
 use js_sys::{Promise, Uint8Array};
-use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -16,6 +17,7 @@ use web_sys::{ReadableStreamDefaultReader, WritableStreamDefaultWriter};
 use super::browser::BufferReleaser;
 use super::files::BackupFiles;
 use super::inspect::Inspection;
+use super::task::Tasks;
 use crate::api::verify::{sqlite_header, Broken, Crc32, Piece, Sqlite, Walker};
 use crate::api::zip::Entry;
 use crate::api::ApiError;
@@ -87,21 +89,47 @@ impl Tally {
     }
 }
 
+/// The inflater's input end, aborted when dropped before it was closed, so the browser's
+/// decompressor stops with the verify.
+struct Inflater {
+    writer: WritableStreamDefaultWriter,
+    closed: bool,
+}
+
+impl Drop for Inflater {
+    fn drop(&mut self) {
+        if !self.closed {
+            // Settled or not, its callbacks stay until the promise settles.
+            drop(JsFuture::from(self.writer.abort()));
+        }
+    }
+}
+
+/// The download's reader, cancelled when dropped: the rest of the backup is not fetched.
+struct Download(ReadableStreamDefaultReader);
+
+impl Drop for Download {
+    fn drop(&mut self) {
+        drop(JsFuture::from(self.0.cancel()));
+    }
+}
+
 /// One entry being checked: stored bytes are counted as they come; deflated ones go through a
 /// `DecompressionStream`, drained by a task of their own so that writes never wait on a full
 /// output queue.
 enum Check {
     Stored(Tally),
     Deflated {
-        writer: WritableStreamDefaultWriter,
+        inflater: Inflater,
         tally: Rc<RefCell<Tally>>,
         drained: Promise,
     },
 }
 
 impl Check {
-    /// `None` when this browser cannot inflate: the backup is then not judged at all.
-    fn start(entry: &Entry, release: &BufferReleaser) -> Option<Check> {
+    /// `None` when this browser cannot inflate: the backup is then not judged at all. The
+    /// drain runs in `tasks`, the verify's own.
+    fn start(entry: &Entry, release: &BufferReleaser, tasks: Tasks) -> Option<Check> {
         if entry.method != 8 {
             return Some(Check::Stored(Tally::default()));
         }
@@ -113,7 +141,7 @@ impl Check {
         let drained = Promise::new(&mut |done, _| resolve.set(Some(done)));
         let counted = tally.clone();
         let release = release.clone();
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let mut copy = Vec::new();
             while let Some(chunk) = next_chunk(reader.read()).await {
                 match chunk {
@@ -134,7 +162,10 @@ impl Check {
             }
         });
         Some(Check::Deflated {
-            writer,
+            inflater: Inflater {
+                writer,
+                closed: false,
+            },
             tally,
             drained,
         })
@@ -145,9 +176,11 @@ impl Check {
     async fn add(&mut self, chunk: &Uint8Array, bytes: &[u8], range: Range<usize>) {
         match self {
             Check::Stored(tally) => tally.add(&bytes[range]),
-            Check::Deflated { writer, tally, .. } => {
+            Check::Deflated {
+                inflater, tally, ..
+            } => {
                 let part = chunk.subarray(range.start as u32, range.end as u32);
-                if JsFuture::from(writer.write_with_chunk(&part))
+                if JsFuture::from(inflater.writer.write_with_chunk(&part))
                     .await
                     .is_err()
                 {
@@ -161,11 +194,12 @@ impl Check {
         match self {
             Check::Stored(tally) => tally,
             Check::Deflated {
-                writer,
+                mut inflater,
                 tally,
                 drained,
             } => {
-                let closed = JsFuture::from(writer.close()).await.is_ok();
+                inflater.closed = true;
+                let closed = JsFuture::from(inflater.writer.close()).await.is_ok();
                 let _ = JsFuture::from(drained).await;
                 let mut tally = Rc::try_unwrap(tally)
                     .map(RefCell::into_inner)
@@ -214,13 +248,15 @@ fn judged(entry: &Entry, tally: &Tally) -> Result<Option<(u64, u64)>, Damage> {
 }
 
 impl BackupFiles {
-    /// Streams the stored backup `key` through the page once and checks every entry; `read`
-    /// counts the bytes that came, and `cancel` set to true stops it.
+    /// Streams the stored backup `key` through the page once and checks every entry; `read` is
+    /// told the bytes that came (once a MiB), and `cancelled` answering true stops it. `tasks`
+    /// are the caller's: the inflaters' drains stop with it.
     pub async fn verify(
         self,
         key: String,
-        read: RwSignal<u64>,
-        cancel: RwSignal<bool>,
+        tasks: Tasks,
+        read: impl Fn(u64),
+        cancelled: impl Fn() -> bool,
     ) -> Verified {
         let started = js_sys::Date::now();
         let size = self.list.size_of(&key);
@@ -230,7 +266,7 @@ impl BackupFiles {
             Err(problem) => return Verified::NoZip(problem),
         };
         let stream = match self.stream(&key).await {
-            Ok(stream) => stream,
+            Ok(stream) => Download(stream),
             Err(error) => return Verified::Unreadable(Some(error)),
         };
         let files = entries.iter().filter(|e| !e.name.ends_with('/')).count();
@@ -240,6 +276,7 @@ impl BackupFiles {
         let release = BufferReleaser::default();
         let mut database = None;
         let mut streamed = 0;
+        let mut told = 0;
         // One copy in wasm of the chunk at hand, reused.
         let mut bytes = Vec::new();
         let damaged = |walker: &Walker, at: usize, damage| Verified::Damaged {
@@ -247,11 +284,10 @@ impl BackupFiles {
             damage,
         };
         loop {
-            if cancel.get_untracked() {
-                let _ = stream.cancel();
+            if cancelled() {
                 return Verified::Cancelled;
             }
-            let chunk = match next_chunk(stream.read()).await {
+            let chunk = match next_chunk(stream.0.read()).await {
                 None => break,
                 Some(Ok(chunk)) => chunk,
                 Some(Err(())) => return Verified::Unreadable(None),
@@ -260,8 +296,9 @@ impl BackupFiles {
             chunk.copy_to(&mut bytes);
             // The page redraws on each change: once a megabyte is enough.
             streamed += bytes.len() as u64;
-            if streamed - read.get_untracked() >= 1 << 20 {
-                read.set(streamed);
+            if streamed - told >= 1 << 20 {
+                told = streamed;
+                read(streamed);
             }
             let pieces = match walker.feed(&bytes) {
                 Ok(pieces) => pieces,
@@ -272,10 +309,9 @@ impl BackupFiles {
                 match piece {
                     Piece::Data { entry, range } => {
                         if current.is_none() {
-                            current = Check::start(&walker.entries[entry], &release);
+                            current = Check::start(&walker.entries[entry], &release, tasks);
                         }
                         let Some(check) = current.as_mut() else {
-                            let _ = stream.cancel();
                             return Verified::Unreadable(None);
                         };
                         check.add(&chunk, &bytes, range).await;
@@ -283,18 +319,14 @@ impl BackupFiles {
                     Piece::End { entry } => {
                         let started = current
                             .take()
-                            .or_else(|| Check::start(&walker.entries[entry], &release));
+                            .or_else(|| Check::start(&walker.entries[entry], &release, tasks));
                         let Some(check) = started else {
-                            let _ = stream.cancel();
                             return Verified::Unreadable(None);
                         };
                         let tally = check.finish().await;
                         match judged(&walker.entries[entry], &tally) {
                             Ok(found) => database = database.or(found),
-                            Err(damage) => {
-                                let _ = stream.cancel();
-                                return damaged(&walker, entry, damage);
-                            }
+                            Err(damage) => return damaged(&walker, entry, damage),
                         }
                     }
                 }

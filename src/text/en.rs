@@ -173,9 +173,9 @@ pub const PHRASES: Phrases = Phrases {
     leave_title: "Leave without saving?",
     leave_explained: "The backup settings have changes that are not saved. Leaving drops them.",
     leave: "Leave without saving",
-    leave_upload_title: "Leave and cancel the upload?",
-    leave_upload_explained: "An upload is running. Leaving this page cancels it: PocketBase stores nothing it has not received whole.",
-    leave_upload: "Cancel the upload and leave",
+    leave_upload_title: "Sign out and cancel the upload?",
+    leave_upload_explained: "An upload is running. Signing out cancels it: PocketBase stores nothing it has not received whole. (The other pages of the panel do not stop it.)",
+    leave_upload: "Cancel the upload and sign out",
     run_now: "Run automatic backup now",
     run_now_hint: "Runs the server's own job with the saved schedule's settings: a new @auto_ backup, then the oldest automatic ones pruned to the kept number.",
     running_auto: "Running the server's automatic backup…",
@@ -205,6 +205,10 @@ pub const PHRASES: Phrases = Phrases {
     remove: "Remove",
     still_signed_in: "Still signed in to",
     sign_out_everywhere: "Sign out of these too",
+    sign_out_everywhere_hint: "This makes this browser forget their tokens. PocketBase cannot revoke a token: one copied elsewhere stays valid until it expires. To end every session of a superuser, change its password, or its collection's token secret (Dashboard → Collections → _superusers → Options).",
+    create_server_busy: "Not created: PocketBase is busy with another backup or restore right now (its automatic backup, another admin or another tab). Try again when it is done; Create backup is free again then.",
+    restore_already_running: "A restore is being followed already. Wait for its end before starting another.",
+    upload_lost_not_stored: "The connection was lost before PocketBase answered, and its list does not hold the file: it was not stored. Upload it again.",
 };
 
 pub struct En;
@@ -423,6 +427,36 @@ impl Words for En {
 
     fn not_deleted(&self, key: &str, reason: &str) -> String {
         format!("{key} was not deleted: {reason}")
+    }
+
+    fn still_listed(&self, key: &str) -> String {
+        format!("The answer to deleting {key} was lost, and the server still lists it: it was not deleted.")
+    }
+
+    fn delete_under_way(&self, key: &str) -> String {
+        format!(
+            "{key} was not sent to be deleted again: a delete or restore of it is still under way."
+        )
+    }
+
+    fn delete_unknown(&self, keys: &[String]) -> String {
+        format!("The answer to deleting {} was lost and the list could not be read: it may have been deleted, or not. Refresh the list to see.", keys.join(", "))
+    }
+
+    fn upload_lost_unknown(&self, name: &str) -> String {
+        format!("The answer to the upload of {name} was lost and the list could not be read: it may have been stored, or not. Refresh the list before uploading it again.")
+    }
+
+    fn restore_not_restored(&self, key: &str) -> String {
+        format!("{key} was not restored: PocketBase answers with the same log as before, which a restore would have replaced, and logged no failure. The request may never have reached it; the data is as it was.")
+    }
+
+    fn restore_no_evidence(&self, key: &str) -> String {
+        format!("Whether {key} was restored is unknown: the answer was lost while the server could not be reached, which a restart and a network failure both look like, and nothing in its log tells. Check the data, or the server's logs, before trying again.")
+    }
+
+    fn policy_blocks(&self, origin: &str) -> String {
+        format!("This page's Content-Security-Policy does not let it connect to {origin}. Allow it where the panel is served: with PocketBase's hook, add it to PB_PANEL_CONNECT_SRC (e.g. PB_PANEL_CONNECT_SRC=\"{origin}\") and restart; on another web server, add it to connect-src.")
     }
 
     fn restore_backing_up(&self, key: &str) -> String {

@@ -321,6 +321,13 @@ phrases! {
     /// Above the servers still signed in, on the sign-in page.
     still_signed_in,
     sign_out_everywhere,
+    /// What "Sign out of these too" does, and what it cannot do.
+    sign_out_everywhere_hint,
+    /// A create not sent: the server was busy already.
+    create_server_busy,
+    restore_already_running,
+    /// An upload's answer was lost, and the list does not hold it.
+    upload_lost_not_stored,
 }
 
 pub trait Words {
@@ -389,6 +396,20 @@ pub trait Words {
     fn delete_selected(&self, count: usize) -> String;
     fn select_label(&self, key: &str) -> String;
     fn not_deleted(&self, key: &str, reason: &str) -> String;
+    /// A delete's answer was lost, and the list read afterwards still holds `key`.
+    fn still_listed(&self, key: &str) -> String;
+    /// A delete of `key` was asked for while one (or its restore) was still in flight.
+    fn delete_under_way(&self, key: &str) -> String;
+    /// The answers to deleting `keys` were lost, and the list could not be read.
+    fn delete_unknown(&self, keys: &[String]) -> String;
+    /// An upload's answer was lost, and the list could not be read.
+    fn upload_lost_unknown(&self, name: &str) -> String;
+    /// The server came back with its log unchanged: the restore did not run.
+    fn restore_not_restored(&self, key: &str) -> String;
+    /// The answer was lost while the server was out of reach, and nothing tells what it did.
+    fn restore_no_evidence(&self, key: &str) -> String;
+    /// The page's Content-Security-Policy does not let it connect to `origin`.
+    fn policy_blocks(&self, origin: &str) -> String;
     fn restore_backing_up(&self, key: &str) -> String;
     fn restore_started(&self, key: &str) -> String;
     fn restore_answer_lost(&self, key: &str) -> String;
@@ -487,6 +508,7 @@ pub fn error_message(error: &ApiError) -> String {
         } if message.is_empty() => t().refused_without_reason(*status),
         ApiError::Server { message, .. } => message.clone(),
         ApiError::Cancelled => p.cancelled.into(),
+        ApiError::BlockedByPolicy(origin) => t().policy_blocks(origin),
         // Handled by the sign-in page's second step; worded in case it shows elsewhere.
         ApiError::MfaRequired(_) => p.needs_second_factor.into(),
         ApiError::UnexpectedBody(_) => p.not_understood.into(),

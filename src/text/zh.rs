@@ -173,9 +173,9 @@ pub const PHRASES: Phrases = Phrases {
     leave_title: "不保存就离开？",
     leave_explained: "备份设置有尚未保存的更改，离开将丢弃这些更改。",
     leave: "不保存并离开",
-    leave_upload_title: "离开并取消上传？",
-    leave_upload_explained: "正在上传。离开此页面将取消上传：PocketBase 不会保存未完整接收的文件。",
-    leave_upload: "取消上传并离开",
+    leave_upload_title: "退出登录并取消上传？",
+    leave_upload_explained: "正在上传。退出登录将取消上传：PocketBase 不会保存未完整接收的文件。（切换到面板的其他页面不会中断上传。）",
+    leave_upload: "取消上传并退出登录",
     run_now: "立即运行自动备份",
     run_now_hint: "按已保存的计划设置运行服务器自身的任务：创建一个新的 @auto_ 备份，然后删除最早的自动备份，使其数量不超过保留数。",
     running_auto: "正在运行服务器的自动备份…",
@@ -205,6 +205,10 @@ pub const PHRASES: Phrases = Phrases {
     remove: "移除",
     still_signed_in: "仍已登录的服务器",
     sign_out_everywhere: "也退出这些服务器",
+    sign_out_everywhere_hint: "这会让此浏览器忘记它们的令牌。PocketBase 无法吊销令牌：复制到别处的令牌在过期前仍然有效。要结束某个超级用户的所有会话，请修改其密码，或修改其集合的令牌密钥（控制台 → Collections → _superusers → Options）。",
+    create_server_busy: "未创建：PocketBase 正在进行另一个备份或恢复（自动备份、其他管理员或另一个标签页）。请在其结束后重试；届时“创建备份”会重新可用。",
+    restore_already_running: "已有一个恢复正在跟踪中。请等它结束后再开始另一个。",
+    upload_lost_not_stored: "PocketBase 响应之前连接已断开，且其列表中没有该文件：文件未保存。请重新上传。",
 };
 
 pub struct Zh;
@@ -417,6 +421,37 @@ impl Words for Zh {
 
     fn not_deleted(&self, key: &str, reason: &str) -> String {
         format!("{key} 未删除：{reason}")
+    }
+
+    fn delete_under_way(&self, key: &str) -> String {
+        format!("未再次发送删除 {key} 的请求：对它的删除或恢复仍在进行中。")
+    }
+
+    fn still_listed(&self, key: &str) -> String {
+        format!("删除 {key} 的响应丢失了，而服务器仍列出它：未删除。")
+    }
+
+    fn delete_unknown(&self, keys: &[String]) -> String {
+        format!(
+            "删除 {} 的响应丢失了，且无法读取列表：可能已删除，也可能没有。请刷新列表查看。",
+            keys.join("、")
+        )
+    }
+
+    fn upload_lost_unknown(&self, name: &str) -> String {
+        format!("上传 {name} 的响应丢失了，且无法读取列表：可能已保存，也可能没有。再次上传前请先刷新列表。")
+    }
+
+    fn restore_not_restored(&self, key: &str) -> String {
+        format!("{key} 未恢复：PocketBase 的日志与之前相同（恢复会替换日志），且没有失败记录。请求可能根本没有到达服务器；数据保持原样。")
+    }
+
+    fn restore_no_evidence(&self, key: &str) -> String {
+        format!("无法确定 {key} 是否已恢复：服务器无法连接期间响应丢失了（重启和网络故障看起来一样），日志中也没有可判断的记录。重试前请检查数据或服务器日志。")
+    }
+
+    fn policy_blocks(&self, origin: &str) -> String {
+        format!("此页面的内容安全策略（Content-Security-Policy）不允许连接到 {origin}。请在提供面板的地方允许它：使用 PocketBase 的钩子时，把它加入 PB_PANEL_CONNECT_SRC（例如 PB_PANEL_CONNECT_SRC=\"{origin}\"）并重启；使用其他 Web 服务器时，把它加入 connect-src。")
     }
 
     fn restore_backing_up(&self, key: &str) -> String {

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::cron::Schedule;
 use crate::api::parse_modified;
 use crate::format::local_datetime_short;
 use crate::pages::PageLink;
 use crate::state::{
-    newest_auto, staleness, AutoBackups, AutoRunOutcome, BackupList, FailureHistory, Jobs, Page,
-    ServerStatus, ServerWatch, SettingsState, Staleness, Toasts,
+    newest_auto, staleness, AutoBackups, BackupList, FailureHistory, Jobs, Page, ServerStatus,
+    ServerWatch, SettingsState, Staleness,
 };
 use crate::text;
 
@@ -20,7 +19,6 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
     let list = expect_context::<BackupList>();
     let jobs = expect_context::<Jobs>();
     let watch = expect_context::<ServerWatch>();
-    let toasts = expect_context::<Toasts>();
     let saved = settings.saved();
     // Plain closures, read afresh: memos of types of their own would cost more wasm.
     let schedule = move || {
@@ -92,25 +90,7 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
         })
     };
     let server = watch.server_status();
-    let run_now = move |_| {
-        let run = auto.run_now();
-        spawn_local(async move {
-            let Some(outcome) = run.await else { return };
-            match outcome {
-                AutoRunOutcome::Made { key, pruned } => {
-                    toasts.success(text::t().auto_run_made(&key, &pruned))
-                }
-                AutoRunOutcome::Failed { name, error } => {
-                    toasts.error(text::t().auto_run_failed(&name, &error))
-                }
-                AutoRunOutcome::NotScheduled => toasts.error(text::p().not_scheduled.into()),
-                AutoRunOutcome::Refused(error) => toasts.error(text::error_message(&error)),
-                AutoRunOutcome::Unknown { logs_off } => {
-                    toasts.error(text::t().auto_run_unknown(logs_off).into())
-                }
-            }
-        });
-    };
+    let run_now = move |_| auto.run_now();
     view! {
         <section class="auto-health" aria-label={text::p().auto_backups} hidden=move || schedule().is_none()>
             <h2>{text::p().auto_backups}</h2>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::{open_for, ConfirmDialog};
 use crate::format::human_size;
-use crate::state::{BackupFiles, Compared, Inspection, NotCompared};
+use crate::state::{BackupFiles, Compared, Inspection, NotCompared, Tasks};
 use crate::text;
 
 /// How many names each list shows; the rest are counted.
@@ -14,12 +13,13 @@ const NAMES_SHOWN: usize = 20;
 #[component]
 pub fn CompareBackups(target: RwSignal<Option<(String, String)>>) -> impl IntoView {
     let files = expect_context::<BackupFiles>();
+    let tasks = Tasks::here();
     let open = RwSignal::new(false);
     let compared = RwSignal::new(None::<Result<Compared, NotCompared>>);
     open_for(target, open, move || {
         compared.set(None);
         if let Some((a, b)) = target.get_untracked() {
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let found = files.compare(a.clone(), b.clone()).await;
                 if target.get_untracked() == Some((a, b)) {
                     compared.set(Some(found));

@@ -1,16 +1,16 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::{focus_row_of, focus_within_frames, ConfirmDialog, TextField};
-use crate::state::{CreateOutcome, Jobs, NewBackup, NewNameProblem, Toasts};
+use crate::state::{CreateOutcome, Jobs, NewBackup, NewNameProblem, Tasks};
 use crate::text;
 
 /// The "Create backup" button and its dialog. The dialog closes once the request is sent: the
-/// table shows the backup being made, and a refused name reopens the dialog with the reason.
+/// table shows the backup being made, and a refused name reopens the dialog with the reason —
+/// also when the refusal came while another page showed.
 #[component]
 pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let jobs = expect_context::<Jobs>();
-    let toasts = expect_context::<Toasts>();
+    let tasks = Tasks::here();
     let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     // The server's refusal, with the name it refused: it no longer applies once edited.
@@ -31,6 +31,28 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         })
     });
 
+    // A name the server refused, kept by the state until a dialog shows it.
+    let name_refused = jobs.name_refused();
+    Effect::new(move || {
+        if name_refused.with(Option::is_none) {
+            return;
+        }
+        let Some((typed, outcome)) = jobs.take_name_refusal() else {
+            return;
+        };
+        let reason = match &outcome {
+            CreateOutcome::Taken(taken) => text::t().name_taken(taken),
+            CreateOutcome::Refused(error) => error
+                .field("name")
+                .map(|field| field.message.clone())
+                .unwrap_or_else(|| text::error_message(error)),
+            _ => return,
+        };
+        name.set(typed.clone());
+        refused.set(Some((typed, reason)));
+        open.set(true);
+    });
+
     let confirm = Callback::new(move |()| {
         let typed = name.get_untracked();
         // One create per intent: a double click or a held Enter finds the first one running.
@@ -40,33 +62,15 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         open.set(false);
         let backup = match typed.is_empty() {
             true => NewBackup::Unnamed,
-            false => NewBackup::Named(typed.clone()),
+            false => NewBackup::Named(typed),
         };
+        // The state tells the outcome; this page, if still here, moves focus to the new row.
         let created = jobs.create(backup);
-        spawn_local(async move {
-            match created.await {
-                CreateOutcome::Made(made) => {
-                    name.set(String::new());
-                    toasts.success(text::t().created(&made));
-                    // Focus, left on the button disabled while creating, goes to the new row.
-                    focus_within_frames(move || focus_row_of(&made, "create-backup"));
-                }
-                CreateOutcome::NotMade { error, .. } if error.is_busy_refusal() => {
-                    toasts.error(text::error_message(&error))
-                }
-                CreateOutcome::NotMade { name, .. } => toasts.error(text::t().create_lost(&name)),
-                CreateOutcome::Refused(error) => match error.field("name") {
-                    Some(field) => {
-                        refused.set(Some((typed, field.message.clone())));
-                        open.set(true);
-                    }
-                    None => toasts.error(text::error_message(&error)),
-                },
-                CreateOutcome::Taken(taken) => {
-                    refused.set(Some((typed, text::t().name_taken(&taken))));
-                    open.set(true);
-                }
-                CreateOutcome::Unknown(maybe) => toasts.error(text::t().create_unknown(&maybe)),
+        tasks.spawn(async move {
+            if let CreateOutcome::Made(made) = created.await {
+                name.set(String::new());
+                // Focus, left on the button disabled while creating, goes to the new row.
+                focus_within_frames(move || focus_row_of(&made, "create-backup"));
             }
         });
     });

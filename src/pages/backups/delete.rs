@@ -1,23 +1,26 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::ApiError;
-use crate::components::{focus_row_at, focused_row_index, open_for, ConfirmDialog};
-use crate::state::{Deleted, Jobs, Toasts};
+use crate::components::{
+    focus_row_at, focused_row_index, not_deleted_words, open_for, ConfirmDialog,
+};
+use crate::state::{Deleted, Jobs, NotDeleted, Notice, Tasks, Toasts};
 use crate::text;
 
 /// Keys named in the question; a longer selection ends with "and N more".
 const KEYS_LISTED: usize = 50;
 
 /// Asks once before deleting the backups in `target` (one row's, or the selected ones);
-/// cancelling sends nothing. Keys the server refuses stay listed with its reason.
+/// cancelling sends nothing. Keys the server refuses — or, its answer lost, still lists — stay
+/// in the dialog with the reason; nothing is sent again without a new click.
 #[component]
 pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
     let jobs = expect_context::<Jobs>();
     let toasts = expect_context::<Toasts>();
+    let tasks = Tasks::here();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    // Why the first key left was not deleted, in words.
+    let error = RwSignal::new(None::<String>);
     // The row the dialog was asked from: its place gets focus once it is gone.
     let asked_from = StoredValue::new(None::<u32>);
     open_for(target, open, move || {
@@ -32,22 +35,30 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
             return;
         }
         pending.set(true);
-        spawn_local(async move {
-            let Deleted { deleted, refused } = jobs.delete(keys).await;
+        let done = jobs.delete(keys);
+        tasks.spawn(async move {
+            let Deleted {
+                deleted,
+                refused,
+                unknown,
+            } = done.await;
             pending.set(false);
-            if !deleted.is_empty() {
-                toasts.success(text::t().deleted(&deleted));
+            if !unknown.is_empty() {
+                toasts.tell(Notice::DeleteUnknown(unknown.clone()));
             }
-            let Some((_, first)) = refused.first() else {
+            let Some((first_key, first)) = refused.first() else {
                 open.set(false);
                 return focus_row_at(asked_from.get_value(), deleted);
             };
             if refused.len() > 1 {
-                for (key, reason) in &refused {
-                    toasts.error(text::t().not_deleted(key, &text::error_message(reason)));
+                for (key, why) in &refused {
+                    toasts.tell(Notice::NotDeleted(key.clone(), why.clone()));
                 }
             }
-            error.set(Some(first.clone()));
+            error.set(Some(match first {
+                NotDeleted::Refused(reason) => text::error_message(reason),
+                why => not_deleted_words(first_key, why),
+            }));
             target.set(Some(refused.into_iter().map(|(key, _)| key).collect()));
         });
     });
@@ -60,7 +71,6 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
             confirm_label={text::p().delete}
             danger=true
             pending
-            error
             on_confirm=confirm
         >
             <ul class="subject">
@@ -74,6 +84,7 @@ pub fn DeleteBackups(target: RwSignal<Option<Vec<String>>>) -> impl IntoView {
                 }}
             </ul>
             <p>{text::p().delete_explained}</p>
+            {move || error.get().map(|why| view! { <p class="notice error" role="alert">{why}</p> })}
         </ConfirmDialog>
     }
 }

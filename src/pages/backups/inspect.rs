@@ -1,11 +1,8 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::{open_for, BackupContents, ConfirmDialog};
-use crate::state::{BackupFiles, DownloadCommand, Inspected};
+use crate::state::{sleep, BackupFiles, DownloadCommand, Inspected, Tasks};
 use crate::text;
 
 /// What the stored backup in `target` holds, read from its end without downloading it, and
@@ -13,6 +10,7 @@ use crate::text;
 #[component]
 pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
     let files = expect_context::<BackupFiles>();
+    let tasks = Tasks::here();
     let open = RwSignal::new(false);
     let inspected = RwSignal::new(None::<Inspected>);
     let command = RwSignal::new(None::<DownloadCommand>);
@@ -23,7 +21,7 @@ pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
         command.set(None);
         refused.set(None);
         if let Some(key) = target.get_untracked() {
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let found = files.inspect(key.clone()).await;
                 if target.get_untracked().as_ref() == Some(&key) {
                     inspected.set(Some(found));
@@ -35,7 +33,7 @@ pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
         let Some(key) = target.get_untracked() else {
             return;
         };
-        spawn_local(async move {
+        tasks.spawn(async move {
             let result = files.copy_download_command(&key).await;
             if target.get_untracked().as_ref() != Some(&key) {
                 return;
@@ -46,7 +44,7 @@ pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
                     refused.set(None);
                     command.set(Some(made));
                     if first {
-                        count_down(now_ms, open);
+                        tasks.spawn(count_down(now_ms, open));
                     }
                 }
                 Err(error) => refused.set(Some(error)),
@@ -92,9 +90,9 @@ pub fn InspectBackup(target: RwSignal<Option<String>>) -> impl IntoView {
 }
 
 /// Moves `now_ms` on every second while the dialog is open, for the seconds left to show.
-fn count_down(now_ms: RwSignal<f64>, open: RwSignal<bool>) {
-    now_ms.set(js_sys::Date::now());
-    if open.get_untracked() {
-        set_timeout(move || count_down(now_ms, open), Duration::from_secs(1));
+async fn count_down(now_ms: RwSignal<f64>, open: RwSignal<bool>) {
+    while open.get_untracked() {
+        now_ms.set(js_sys::Date::now());
+        sleep(1_000).await;
     }
 }

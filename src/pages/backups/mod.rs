@@ -14,14 +14,13 @@ mod verify;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::{start_download, BackupTable, ErrorNotice, RowAction, Toaster};
-use crate::pages::{LeaveDialog, PageLink, TopBar};
+use crate::components::{start_download, BackupTable, ErrorNotice, RowAction};
+use crate::pages::{PageLink, TopBar};
 use crate::state::{
-    reset_backups_page, AutoBackups, BackupFiles, BackupList, Jobs, ListStatus, Page, Pending,
-    Preferences, Restores, ServerStatus, ServerWatch, ShownBackups, Toasts, Uploads,
+    BackupFiles, BackupList, Jobs, ListStatus, Notice, Page, Pending, Restores, ServerStatus,
+    ServerWatch, ShownBackups, Tasks, Toasts, Uploads,
 };
 use crate::text;
 
@@ -33,26 +32,12 @@ pub fn BackupsPage() -> impl IntoView {
     let restores = expect_context::<Restores>();
     let uploads = expect_context::<Uploads>();
     let files = expect_context::<BackupFiles>();
-    let auto = expect_context::<AutoBackups>();
     let toasts = expect_context::<Toasts>();
     let shown = expect_context::<ShownBackups>();
-    let preferences = expect_context::<Preferences>();
-    // A new sign-in starts clean; leaving the page (signing out) stops a running upload. The
-    // same page drawn in another language keeps all of it.
-    if !preferences.redrawing() {
-        reset_backups_page();
-        list.refresh();
-        auto.refresh();
-        restores.resume_restore();
-    }
+    let tasks = Tasks::here();
+    // Only shows the signed-in server's state: loading, polling and the work under way belong
+    // to it, and go on while another page shows.
     shown.show_address();
-    list.follow_other_tabs();
-    watch.watch_server();
-    on_cleanup(move || {
-        if !preferences.redrawing() {
-            uploads.cancel()
-        }
-    });
 
     let status = list.status();
     let rows = list.rows();
@@ -69,9 +54,12 @@ pub fn BackupsPage() -> impl IntoView {
     });
     let restarting = restores.running();
     let server = watch.server_status();
-    // Creating and restoring need the server's backup lock.
+    // Creating needs the server's backup lock; restoring also a server that answers (out of
+    // reach, it may be restarting with another tab's restore).
     let server_busy =
         Signal::derive(move || restarting.get() || server.get() == ServerStatus::Busy);
+    let restore_locked =
+        Signal::derive(move || server_busy.get() || server.get() == ServerStatus::Unreachable);
     let loading = move || status.with(|s| *s == ListStatus::Loading);
     let failure = Signal::derive(move || match status.get() {
         ListStatus::Failed(error) => Some(error),
@@ -94,13 +82,10 @@ pub fn BackupsPage() -> impl IntoView {
 
     // The clock the rows' ages ("3 hours ago") are measured from.
     let now_ms = RwSignal::new(js_sys::Date::now());
-    let tick = set_interval_with_handle(
-        move || now_ms.set(js_sys::Date::now()),
-        std::time::Duration::from_secs(30),
-    );
-    on_cleanup(move || {
-        if let Ok(tick) = tick {
-            tick.clear();
+    tasks.spawn(async move {
+        loop {
+            crate::state::sleep(30_000).await;
+            now_ms.set(js_sys::Date::now());
         }
     });
 
@@ -121,10 +106,10 @@ pub fn BackupsPage() -> impl IntoView {
     let compare_target = RwSignal::new(None::<(String, String)>);
     let planning = RwSignal::new(false);
     let on_action = Callback::new(move |action: RowAction| match action {
-        RowAction::Download(key) => spawn_local(async move {
+        RowAction::Download(key) => tasks.spawn(async move {
             match files.download_link(&key).await {
                 Ok(url) => start_download(&url),
-                Err(error) => toasts.error(text::error_message(&error)),
+                Err(error) => toasts.tell(Notice::Failed(error)),
             }
         }),
         RowAction::Delete(key) => delete_target.set(Some(vec![key])),
@@ -265,13 +250,11 @@ pub fn BackupsPage() -> impl IntoView {
             </div>
             {move || no_matches().then(|| view! { <p class="empty">{text::p().no_matches}</p> })}
             <delete::DeleteBackups target=delete_target />
-            <restore::RestoreBackup target=restore_target locked=server_busy />
+            <restore::RestoreBackup target=restore_target locked=restore_locked />
             <inspect::InspectBackup target=inspect_target />
             <compare::CompareBackups target=compare_target />
             <retention::PlanRetention open=planning rows delete_target />
-            <LeaveDialog />
         </main>
-        <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
     }
 }
 

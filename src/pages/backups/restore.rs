@@ -1,16 +1,15 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::components::{open_for, BackupContents, ConfirmDialog, TextField};
+use crate::components::{open_for, refusal_words, BackupContents, ConfirmDialog, TextField};
 use crate::state::{
-    BackupFiles, CreateOutcome, Inspected, RestorePhase, RestoreRefusal, Restores, ServerWatch,
-    Toasts, Unconfirmed,
+    BackupFiles, Inspected, Notice, RestorePhase, Restores, ServerWatch, Tasks, Toasts, Unconfirmed,
 };
 use crate::text;
 
 /// Explains what a restore replaces and asks for the exact key to be typed before it can be
-/// confirmed. Confirming is impossible while the server is busy or a restore is followed, so a
-/// restore is never sent twice.
+/// confirmed. Confirming is impossible while the server is busy or out of reach or a restore is
+/// followed, so a restore is never sent twice. Once confirmed it belongs to the signed-in
+/// server's state: leaving the page (during the backup first, say) does not stop it.
 #[component]
 pub fn RestoreBackup(
     target: RwSignal<Option<String>>,
@@ -20,6 +19,7 @@ pub fn RestoreBackup(
     let watch = expect_context::<ServerWatch>();
     let files = expect_context::<BackupFiles>();
     let toasts = expect_context::<Toasts>();
+    let tasks = Tasks::here();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let refused = RwSignal::new(None::<String>);
@@ -35,7 +35,7 @@ pub fn RestoreBackup(
         // At idle the page checks the server rarely: whether it is busy must be known now.
         watch.check_now();
         if let Some(key) = target.get_untracked() {
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let found = files.inspect(key.clone()).await;
                 if target.get_untracked().as_ref() == Some(&key) {
                     inspected.set(Some(found));
@@ -52,14 +52,17 @@ pub fn RestoreBackup(
             return;
         };
         pending.set(true);
-        spawn_local(async move {
-            let result = restores.restore(key, backup_first.get_untracked()).await;
+        let sent = restores.restore(key, backup_first.get_untracked());
+        tasks.spawn(async move {
+            let result = sent.await;
             pending.set(false);
             match result {
                 Ok(()) => open.set(false),
                 // The dialog may have been closed meanwhile: the refusal must still be seen.
-                Err(refusal) if !open.get_untracked() => toasts.error(refusal_text(&refusal)),
-                Err(refusal) => refused.set(Some(refusal_text(&refusal))),
+                Err(refusal) if !open.get_untracked() => {
+                    toasts.tell(Notice::RestoreRefused(refusal))
+                }
+                Err(refusal) => refused.set(Some(refusal_words(&refusal))),
             }
         });
     });
@@ -98,23 +101,6 @@ pub fn RestoreBackup(
     }
 }
 
-fn refusal_text(refusal: &RestoreRefusal) -> String {
-    match refusal {
-        RestoreRefusal::Server(error) => text::error_message(error),
-        RestoreRefusal::BackupFirst(
-            CreateOutcome::Refused(error) | CreateOutcome::NotMade { error, .. },
-        ) => text::t().backup_first_refused(&text::error_message(error)),
-        RestoreRefusal::BackupFirst(CreateOutcome::Unknown(name)) => {
-            text::t().backup_first_unknown(name)
-        }
-        RestoreRefusal::BackupFirst(CreateOutcome::Taken(name)) => {
-            text::t().backup_first_refused(&text::t().name_taken(name))
-        }
-        // Not a refusal; listed so that a new outcome cannot be missed here.
-        RestoreRefusal::BackupFirst(CreateOutcome::Made(name)) => text::t().created(name),
-    }
-}
-
 /// Where a restore started from this page stands: working, then how it ended as far as the
 /// server showed it — never "restored" on less than a restart with no failure logged.
 #[component]
@@ -137,6 +123,7 @@ pub fn RestoreNotice() -> impl IntoView {
                 view! { <p class="notice" role="status">{text::t().restored(&key)}</p> }.into_any()
             }
             RestorePhase::Failed { key, error } => alert(text::t().restore_failed(&key, &error)),
+            RestorePhase::NotRestored(key) => alert(text::t().restore_not_restored(&key)),
             RestorePhase::Unconfirmed { key, why } => alert(match why {
                 Unconfirmed::NoRestart { answer_lost } => {
                     text::t().restore_not_seen(&key, answer_lost)
@@ -144,6 +131,7 @@ pub fn RestoreNotice() -> impl IntoView {
                 Unconfirmed::LogsOff => text::t().restore_logs_off(&key),
                 Unconfirmed::LogUnreadable => text::t().restore_log_unreadable(&key),
                 Unconfirmed::NotBack => text::p().restore_slow.to_owned(),
+                Unconfirmed::NoEvidence => text::t().restore_no_evidence(&key),
             }),
         })
     }

@@ -1,17 +1,19 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::File;
 
 use crate::components::{ConfirmDialog, TextField, UploadProgressView, UploadZone};
-use crate::state::{Toasts, UploadCheck, UploadNameProblem, UploadOutcome, UploadRefusal, Uploads};
+use crate::state::{
+    Latest, Tasks, UploadCheck, UploadNameProblem, UploadOutcome, UploadRefusal, Uploads,
+};
 use crate::text;
 
 /// Pick or drop a file, check it in the browser, confirm it by name and size — under another
-/// name if the server has its name already — then send it.
+/// name if the server has its name already — then send it. The upload itself belongs to the
+/// signed-in server's state: this page shows its progress, and how it ended, when it is here.
 #[component]
 pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let uploads = expect_context::<Uploads>();
-    let toasts = expect_context::<Toasts>();
+    let tasks = Tasks::here();
     let open = RwSignal::new(false);
     // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
     let chosen = RwSignal::new_local(None::<File>);
@@ -20,21 +22,19 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     // The name to store it under: the file's, unless the server has that one already.
     let taken_name = RwSignal::new(None::<String>);
     let store_as = RwSignal::new(String::new());
-    let ended = RwSignal::new(None::<String>);
     let progress = uploads.progress();
     let uploading = Signal::derive(move || progress.with(Option::is_some));
-    // (Leaving the page while it uploads asks first: see `Navigation`.)
+    // (Signing out while it uploads asks first: see `Navigation`.)
 
     // Numbers each pick: only the latest file's check may open the dialog.
-    let latest_pick = StoredValue::new(0u32);
+    let picks = Latest::new();
     let on_file = Callback::new(move |file: File| {
         problem.set(None);
-        ended.set(None);
-        let pick = latest_pick.get_value().wrapping_add(1);
-        latest_pick.set_value(pick);
-        spawn_local(async move {
+        uploads.forget_ended();
+        let pick = picks.start();
+        tasks.spawn(async move {
             let check = uploads.check(&file).await;
-            if latest_pick.try_get_value() != Some(pick) {
+            if !picks.is_newest(pick) {
                 return;
             }
             let (doubtful, taken) = match check {
@@ -82,21 +82,20 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         }
         chosen.set(None);
         open.set(false);
-        let name = store_as.get_untracked();
-        spawn_local(async move {
-            match uploads.upload(file, name).await {
-                UploadOutcome::Uploaded(name) => toasts.success(text::t().uploaded(&name)),
-                UploadOutcome::Cancelled => ended.set(Some(text::p().cancelled.to_owned())),
-                UploadOutcome::StoredDespiteCancel(name) => {
-                    toasts.error(text::t().stored_despite_cancel(&name))
-                }
-                UploadOutcome::CancelUnconfirmed(name) => {
-                    toasts.error(text::t().cancel_unconfirmed(&name))
-                }
-                UploadOutcome::Failed(error) => problem.set(Some(text::error_message(&error))),
-            }
-        });
+        uploads.upload(file, store_as.get_untracked());
     });
+    // How the last upload ended, where the zone is: a cancel, or a failure.
+    let ended = uploads.ended();
+    let said = move || {
+        ended.with(|ended| match ended {
+            Some(UploadOutcome::Cancelled) => Some((false, text::p().cancelled.to_owned())),
+            Some(UploadOutcome::Failed(error)) => Some((true, text::error_message(error))),
+            Some(UploadOutcome::LostNotStored(_)) => {
+                Some((true, text::p().upload_lost_not_stored.to_owned()))
+            }
+            _ => None,
+        })
+    };
     let summary = move || {
         chosen.with(|file| {
             file.as_ref()
@@ -107,8 +106,17 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     view! {
         <UploadZone on_file disabled=Signal::derive(move || locked.get() || uploading.get()) />
         <UploadProgressView progress on_cancel=Callback::new(move |()| uploads.cancel()) />
-        {move || problem.get().map(|p| view! { <p class="notice error" role="alert">{p}</p> })}
-        {move || ended.get().map(|said| view! { <p class="notice" role="status">{said}</p> })}
+        {move || {
+            problem
+                .get()
+                .or_else(|| said().filter(|(failed, _)| *failed).map(|(_, words)| words))
+                .map(|p| view! { <p class="notice error" role="alert">{p}</p> })
+        }}
+        {move || {
+            said()
+                .filter(|(failed, _)| !failed)
+                .map(|(_, words)| view! { <p class="notice" role="status">{words}</p> })
+        }}
         <ConfirmDialog
             id="upload-dialog"
             open

@@ -1,15 +1,17 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::format::human_size;
-use crate::state::{BackupFiles, Damage, Verified};
+use crate::state::{BackupFiles, Damage, Tasks, Verified};
 use crate::text;
 
 /// `Verify <key>` in the Inspect dialog: the whole backup streamed through the page once and
-/// every entry checked, with progress and Cancel; closing the dialog cancels it too.
+/// every entry checked, with progress and Cancel; closing the dialog cancels it too, and so does
+/// anything that drops the dialog (another page, signing out, another language): the verify is
+/// this dialog's, and stops with it.
 #[component]
 pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> impl IntoView {
     let files = expect_context::<BackupFiles>();
+    let tasks = Tasks::here();
     let read = RwSignal::new(0u64);
     let total = RwSignal::new(0u64);
     let cancel = RwSignal::new(false);
@@ -32,8 +34,10 @@ pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> i
         cancel.set(false);
         verdict.set(None);
         running.set(true);
-        spawn_local(async move {
-            let found = files.verify(key.clone(), read, cancel).await;
+        tasks.spawn(async move {
+            let progress = move |bytes| read.set(bytes);
+            let cancelled = move || cancel.get_untracked();
+            let found = files.verify(key.clone(), tasks, progress, cancelled).await;
             running.set(false);
             if target.get_untracked().as_ref() == Some(&key) {
                 verdict.set(Some(found));

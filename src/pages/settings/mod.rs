@@ -5,42 +5,29 @@ mod schedule;
 mod storage;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::components::{focus_when_drawn, ErrorNotice, Toaster};
-use crate::pages::{LeaveDialog, TopBar};
-use crate::state::{
-    BackupList, FieldProblem, FormField, Preferences, SettingsForm, SettingsState, Toasts,
-};
+use crate::components::{focus_when_drawn, ErrorNotice};
+use crate::pages::TopBar;
+use crate::state::{FieldProblem, FormField, SettingsState, Tasks};
 use crate::text;
 
+/// Shows the signed-in server's settings and their form, both kept by the state: reading them
+/// happens on arrival here (see `state::provide_server_state`), not when this is drawn.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let settings = expect_context::<SettingsState>();
-    let toasts = expect_context::<Toasts>();
-    let list = expect_context::<BackupList>();
-    if !expect_context::<Preferences>().redrawing() {
-        settings.load();
-        // What is stored now, for the warning that changing the storage leaves it behind.
-        list.refresh();
-    }
 
     // Leaving with unsaved changes asks first: see `Navigation`.
     let unsaved = settings.has_unsaved_changes();
 
     let saving = settings.is_saving();
-    let editing = Editing::new(settings, toasts);
+    let editing = Editing::new(settings);
     let s3_test = storage::S3Test::new();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if saving.get_untracked() {
-            return;
-        }
-        if let Some(saving) = editing.save() {
-            spawn_local(async move {
-                saving.await;
-            });
+        if !saving.get_untracked() {
+            editing.save_then(|_| {});
         }
     };
 
@@ -81,43 +68,29 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </form>
             <storage::SaveFirstDialog editing test=s3_test />
-            <LeaveDialog />
         </main>
-        <Toaster toasts=toasts.list() on_dismiss=Callback::new(move |id| toasts.dismiss(id)) />
     }
 }
 
-/// The form being edited: what is wrong with each field, and saving it.
+/// The form being edited: what is wrong with each field, and saving it. What the server said
+/// of it is the state's, so it is still there after a visit to another page.
 #[derive(Clone, Copy)]
 pub struct Editing {
     settings: SettingsState,
-    toasts: Toasts,
-    /// The server's refusal of the last save; its words stand beside the fields until the form
-    /// differs from `refused_form`, the form it refused.
-    refused: RwSignal<Option<ApiError>>,
-    refused_form: StoredValue<Option<SettingsForm>>,
-    /// A save was tried: empty required fields are pointed out from then on.
-    tried: RwSignal<bool>,
+    tasks: Tasks,
 }
 
 impl Editing {
-    fn new(settings: SettingsState, toasts: Toasts) -> Self {
+    fn new(settings: SettingsState) -> Self {
         Self {
             settings,
-            toasts,
-            refused: RwSignal::new(None),
-            refused_form: StoredValue::new(None),
-            tried: RwSignal::new(false),
+            tasks: Tasks::here(),
         }
     }
 
     /// The server's refusal, while the form is still the one it refused.
     fn refusal(self) -> Option<ApiError> {
-        let error = self.refused.get()?;
-        let form = self.settings.form();
-        self.refused_form
-            .with_value(|refused| refused.as_ref() == Some(&form))
-            .then_some(error)
+        self.settings.refusal()
     }
 
     /// The browser's own findings (the form is small: checked afresh on each read).
@@ -135,7 +108,7 @@ impl Editing {
             });
             server_said.or_else(|| {
                 let (_, problem) = self.problems().into_iter().find(|(f, _)| *f == field)?;
-                let shown = self.tried.get() || problem != FieldProblem::Required;
+                let shown = self.settings.was_tried() || problem != FieldProblem::Required;
                 shown.then(|| field_problem(field, &problem))
             })
         })
@@ -151,40 +124,30 @@ impl Editing {
     }
 
     fn shows_problems(self) -> bool {
-        self.tried.get() && !self.problems().is_empty()
+        self.settings.was_tried() && !self.problems().is_empty()
     }
 
     fn reset(self) {
-        self.refused.set(None);
-        self.tried.set(false);
         self.settings.reset();
     }
 
-    /// Saves, unless the browser already sees a problem (then focus goes to it); the future
-    /// answers whether the server saved.
-    pub fn save(self) -> Option<impl std::future::Future<Output = bool>> {
-        self.tried.set(true);
+    /// Saves, unless the browser already sees a problem (then focus goes to it); `then` is
+    /// told whether the server saved, if this page is still here. The save itself is the
+    /// state's: it goes on if the page is left, and its toast says how it went.
+    pub fn save_then(self, then: impl FnOnce(bool) + 'static) {
+        self.settings.try_save();
         if untrack(|| !self.problems().is_empty()) {
             focus_first_problem();
-            return None;
+            return;
         }
-        let typed = untrack(|| self.settings.form());
-        Some(async move {
-            match self.settings.save().await {
-                Ok(()) => {
-                    self.refused.set(None);
-                    self.tried.set(false);
-                    self.toasts.success(text::p().settings_saved.into());
-                    true
-                }
-                Err(error) => {
-                    self.refused_form.set_value(Some(typed));
-                    self.refused.set(Some(error));
-                    focus_first_problem();
-                    false
-                }
+        let saving = self.settings.save();
+        self.tasks.spawn(async move {
+            let saved = saving.await;
+            if !saved {
+                focus_first_problem();
             }
-        })
+            then(saved);
+        });
     }
 }
 

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::Editing;
 use crate::api::ApiError;
 use crate::components::{ConfirmDialog, Switch, TextField};
-use crate::state::{BackupList, FormField, SettingsState};
+use crate::state::{BackupList, FormField, SettingsState, Tasks};
 use crate::text;
 
 /// Keys named in the warning that changing the storage leaves backups behind.
@@ -50,6 +49,7 @@ pub fn StorageSection(editing: Editing, test: S3Test) -> impl IntoView {
         passed,
         failed,
         save_first,
+        ..
     } = test;
     let start_test = move |_| {
         if testing.get_untracked() {
@@ -156,6 +156,7 @@ pub struct S3Test {
     failed: RwSignal<Option<ApiError>>,
     /// Asking whether to save unsaved S3 changes first.
     save_first: RwSignal<bool>,
+    tasks: Tasks,
 }
 
 impl S3Test {
@@ -165,6 +166,7 @@ impl S3Test {
             passed: RwSignal::new(false),
             failed: RwSignal::new(None),
             save_first: RwSignal::new(false),
+            tasks: Tasks::here(),
         }
     }
 
@@ -177,11 +179,12 @@ impl S3Test {
         self.testing.set(true);
         self.passed.set(false);
         self.failed.set(None);
-        spawn_local(async move {
+        // This page's: the test is the server's answer to it, and stops if the page is left.
+        self.tasks.spawn(async move {
             let result = settings.test_s3().await;
-            self.testing.try_set(false);
-            self.passed.try_set(result.is_ok());
-            self.failed.try_set(result.err());
+            self.testing.set(false);
+            self.passed.set(result.is_ok());
+            self.failed.set(result.err());
         });
     }
 }
@@ -193,13 +196,11 @@ pub fn SaveFirstDialog(editing: Editing, test: S3Test) -> impl IntoView {
     let settings = expect_context::<SettingsState>();
     let save_and_test = Callback::new(move |()| {
         test.save_first.set(false);
-        if let Some(saving) = editing.save() {
-            spawn_local(async move {
-                if saving.await {
-                    test.run(settings);
-                }
-            });
-        }
+        editing.save_then(move |saved| {
+            if saved {
+                test.run(settings);
+            }
+        });
     });
     view! {
         <ConfirmDialog

@@ -78,9 +78,12 @@ impl Browser {
         let Value::Object(mut capabilities) = capabilities else {
             unreachable!()
         };
-        if recording {
-            capabilities.insert("goog:loggingPrefs".into(), json!({"performance": "ALL"}));
-        }
+        // The console always (a crash of the app shows there); the network when recording.
+        let logs = match recording {
+            true => json!({"browser": "ALL", "performance": "ALL"}),
+            false => json!({"browser": "ALL"}),
+        };
+        capabilities.insert("goog:loggingPrefs".into(), logs);
         let webdriver = format!("http://127.0.0.1:{port}");
         let client = eventually("chromedriver to accept a session", || {
             driver.assert_running(String::new);
@@ -101,6 +104,11 @@ impl Browser {
 
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
+    }
+
+    /// The browser's Back button: it works whatever the page shows, a modal dialog included.
+    pub async fn back(&self) {
+        self.client.back().await.expect("back");
     }
 
     pub async fn reload(&self) {
@@ -315,13 +323,18 @@ impl Browser {
 
     /// Waits up to `patience` for a shown status containing `words`; returns its whole text.
     pub async fn wait_for_status(&self, patience: std::time::Duration, words: &str) -> String {
-        crate::eventually_within(patience, &format!("a status {words:?}"), || async {
-            self.statuses()
-                .await
-                .into_iter()
-                .find(|said| said.contains(words))
-        })
-        .await
+        let start = std::time::Instant::now();
+        loop {
+            let statuses = self.statuses().await;
+            if let Some(said) = statuses.iter().find(|said| said.contains(words)) {
+                return said.clone();
+            }
+            assert!(
+                start.elapsed() < patience,
+                "timed out waiting for a status {words:?}; the statuses were {statuses:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn has_alert(&self) -> bool {
@@ -792,6 +805,23 @@ impl Browser {
             .len()
     }
 
+    /// Every answer the page received since the last read of the network log — its URL, and
+    /// its `Content-Encoding` as it came on the wire — from Chromium's network events. Only for
+    /// a browser from [`Browser::start_recording`].
+    pub async fn responses_encoded(&self) -> Vec<(String, Option<String>)> {
+        let mut responses = Vec::new();
+        for event in self.network_events().await {
+            if event["method"] != "Network.responseReceived" {
+                continue;
+            }
+            let response = &event["params"]["response"];
+            let url = response["url"].as_str().unwrap_or_default().to_owned();
+            let encoding = header_in(&response["headers"], "content-encoding");
+            responses.push((url, encoding));
+        }
+        responses
+    }
+
     /// Every request the page sent since the last read of the network log — its URL, and its
     /// `Authorization` header if it had one — from Chromium's network events (downloads and the
     /// realtime stream included). Only for a browser from [`Browser::start_recording`].
@@ -803,14 +833,7 @@ impl Browser {
             }
             let request = &event["params"]["request"];
             let url = request["url"].as_str().unwrap_or_default().to_owned();
-            let auth = request["headers"]
-                .as_object()
-                .and_then(|headers| {
-                    headers
-                        .iter()
-                        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
-                })
-                .and_then(|(_, value)| value.as_str().map(str::to_owned));
+            let auth = header_in(&request["headers"], "authorization");
             requests.push((url, auth));
         }
         requests
@@ -843,11 +866,46 @@ impl Browser {
             .collect()
     }
 
+    /// What the page wrote to its console since the last read, as `(level, message)`: uncaught
+    /// errors, failed loads, a wasm trap.
+    pub async fn console(&self) -> Vec<(String, String)> {
+        let log = self
+            .client
+            .issue_cmd(Log("browser"))
+            .await
+            .expect("console log");
+        let entries = log.as_array().expect("log entries").iter();
+        entries
+            .map(|entry| {
+                let field = |name: &str| entry[name].as_str().unwrap_or_default().to_owned();
+                (field("level"), field("message"))
+            })
+            .collect()
+    }
+
+    /// Fails the test if the app crashed since the last read of the console: a panic (a wasm
+    /// trap, `RuntimeError: unreachable`, with panics aborting at once) or an uncaught error.
+    /// Failed requests, which the tests cause on purpose, are not crashes.
+    pub async fn assert_no_crash(&self) {
+        let crashes: Vec<String> = self
+            .console()
+            .await
+            .into_iter()
+            .map(|(_, message)| message)
+            .filter(|message| {
+                ["RuntimeError", "unreachable", "panicked", "Uncaught"]
+                    .iter()
+                    .any(|sign| message.contains(sign))
+            })
+            .collect();
+        assert!(crashes.is_empty(), "the app crashed: {crashes:#?}");
+    }
+
     /// The DevTools events logged since the last read (`{method, params}` each).
     async fn network_events(&self) -> Vec<Value> {
         let log = self
             .client
-            .issue_cmd(PerformanceLog)
+            .issue_cmd(Log("performance"))
             .await
             .expect("performance log");
         let entries = log.as_array().expect("log entries").iter();
@@ -880,6 +938,13 @@ impl Browser {
             .map(element => element.innerText.trim());";
         serde_json::from_value(self.script(script, vec![]).await).expect("statuses as text")
     }
+}
+
+/// The header `name` (any case) of a DevTools event's `headers` object.
+fn header_in(headers: &Value, name: &str) -> Option<String> {
+    let headers = headers.as_object()?;
+    let (_, value) = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+    value.as_str().map(str::to_owned)
 }
 
 #[derive(Debug)]
@@ -937,11 +1002,12 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Devtools {
     }
 }
 
-/// chromedriver's log of Chromium's DevTools events (`goog:loggingPrefs` `performance`).
+/// One of chromedriver's logs (`goog:loggingPrefs`): `performance` (Chromium's DevTools events)
+/// or `browser` (the console).
 #[derive(Debug)]
-struct PerformanceLog;
+struct Log(&'static str);
 
-impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+impl fantoccini::wd::WebDriverCompatibleCommand for Log {
     fn endpoint(
         &self,
         base: &url::Url,
@@ -953,7 +1019,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (
             http::Method::POST,
-            Some(json!({"type": "performance"}).to_string()),
+            Some(json!({"type": self.0}).to_string()),
         )
     }
 }

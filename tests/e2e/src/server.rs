@@ -29,6 +29,8 @@ pub struct PocketBase {
     url: String,
     agent: ureq::Agent,
     public_dir: PathBuf,
+    /// `PB_PANEL_CONNECT_SRC` for the panel's hook, if set.
+    connect_src: Option<String>,
 }
 
 /// An HTTP answer: status and body text.
@@ -70,13 +72,19 @@ impl PocketBase {
     /// [`Self::start`] with the panel in the folder `sub_path` of the public dir (e.g.
     /// `admin/backups`; `""` for the root), and `pb_hooks/panel.pb.js` installed when `hook`.
     pub fn start_serving(sub_path: &str, hook: bool) -> Self {
-        Self::start_with(sub_path, hook, false)
+        Self::start_with(sub_path, hook, false, None)
+    }
+
+    /// [`Self::start_serving`] at the root with the panel's hook, which lets the page connect
+    /// to the origins `connect_src` too (`PB_PANEL_CONNECT_SRC`).
+    pub fn start_serving_connecting_to(connect_src: &str) -> Self {
+        Self::start_with("", true, false, Some(connect_src))
     }
 
     /// [`Self::start`], with a hook that writes each request's `Authorization` header to the
     /// server's log (see [`Self::authorizations_seen`]).
     pub fn start_logging_authorization() -> Self {
-        Self::start_with("", false, true)
+        Self::start_with("", false, true, None)
     }
 
     /// The folder PocketBase serves as its public dir.
@@ -84,7 +92,12 @@ impl PocketBase {
         &self.public_dir
     }
 
-    fn start_with(sub_path: &str, hook: bool, log_authorization: bool) -> Self {
+    fn start_with(
+        sub_path: &str,
+        hook: bool,
+        log_authorization: bool,
+        connect_src: Option<&str>,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let public_dir = if sub_path.is_empty() {
             panel_dist()
@@ -118,11 +131,12 @@ impl PocketBase {
             .build()
             .into();
         let mut server = Self {
-            process: Some(spawn_server(dir.path(), &url, &public_dir)),
+            process: Some(spawn_server(dir.path(), &url, &public_dir, connect_src)),
             dir,
             url,
             agent,
             public_dir,
+            connect_src: connect_src.map(str::to_owned),
         };
         server.wait_until_healthy();
         server
@@ -135,7 +149,13 @@ impl PocketBase {
 
     /// Starts the server again on the same address, with the same data.
     pub fn start_again(&mut self) {
-        self.process = Some(spawn_server(self.dir.path(), &self.url, &self.public_dir));
+        let connect_src = self.connect_src.as_deref();
+        self.process = Some(spawn_server(
+            self.dir.path(),
+            &self.url,
+            &self.public_dir,
+            connect_src,
+        ));
         self.wait_until_healthy();
     }
 
@@ -249,6 +269,18 @@ impl PocketBase {
             &["superuser", "upsert", email, password],
             &self.dir.path().join("data"),
         );
+    }
+
+    /// Whether the server's data holds a superuser `email` — a mark of which data it runs on,
+    /// before or after a restore.
+    pub fn has_superuser(&self, email: &str) -> bool {
+        let filter = encode(&format!("email='{email}'"));
+        let path = format!("/api/collections/_superusers/records?filter={filter}");
+        let answer = self
+            .get(&path, Some(&self.admin_token()))
+            .expect("superusers");
+        assert_eq!(answer.status, 200, "superusers: {}", answer.body);
+        answer.json()["totalItems"].as_u64().expect("a count") > 0
     }
 
     pub fn auth(&self, collection: &str, email: &str, password: &str) -> Value {
@@ -517,7 +549,12 @@ fn run_cli(args: &[&str], data: &Path) {
 
 /// `pocketbase serve` on `url` with the folders under `dir` and `public_dir`, its output appended to
 /// `dir/server.log`.
-fn spawn_server(dir: &Path, url: &str, public_dir: &Path) -> ProcessGroup {
+fn spawn_server(
+    dir: &Path,
+    url: &str,
+    public_dir: &Path,
+    connect_src: Option<&str>,
+) -> ProcessGroup {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -539,5 +576,9 @@ fn spawn_server(dir: &Path, url: &str, public_dir: &Path) -> ProcessGroup {
         .stdin(Stdio::null())
         .stdout(log.try_clone().expect("log file"))
         .stderr(log);
+    match connect_src {
+        Some(origins) => command.env("PB_PANEL_CONNECT_SRC", origins),
+        None => command.env_remove("PB_PANEL_CONNECT_SRC"),
+    };
     ProcessGroup::spawn("pocketbase", command)
 }

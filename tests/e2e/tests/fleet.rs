@@ -139,6 +139,10 @@ async fn two_servers_are_watched_apart_and_each_receives_only_its_own_tokens() {
     browser.click("Add server").await;
     wait_for_row(&browser, &second, "3 backups").await;
     browser.click("Sign out").await;
+    // What it does, and what it cannot: PocketBase has no revocation.
+    let said = browser.texts("#sign-out-everywhere-hint").await.join(" ");
+    assert!(said.contains("cannot revoke a token"), "{said}");
+    assert!(said.contains("change its password"), "{said}");
     browser.click("Sign out of these too").await;
     eventually("no server offered", || async {
         let shown = browser.texts("main.sign-in section").await;

@@ -251,3 +251,76 @@ async fn from_another_origin_the_panel_signs_in_lists_and_downloads_through_cors
     );
     assert!(browser.current_url().await.starts_with(host.url()));
 }
+
+#[test]
+fn every_path_that_answers_with_the_panel_gets_its_policy_and_no_cache() {
+    let gzip = [("Accept-Encoding", "gzip")];
+    let page = std::fs::read(panel_dist().join("index.html.gz")).unwrap();
+    let at_root = PocketBase::start_serving("", true);
+    let under = PocketBase::start_serving("admin/backups", true);
+    let paths = [
+        (&at_root, "/"),
+        (&at_root, "/index.html"),
+        // A reload, or a shared link, of the panel's own pages.
+        (&at_root, "/backups?q=auto&sort=-size"),
+        (&at_root, "/settings"),
+        (&at_root, "/servers"),
+        (&under, "/admin/backups/"),
+        (&under, "/admin/backups/index.html"),
+    ];
+    for (server, path) in paths {
+        let answer = get_raw(&format!("{}{path}", server.url()), &gzip);
+        assert_eq!(answer.status, 200, "{path}");
+        assert_eq!(
+            answer.header("content-security-policy"),
+            Some(CSP),
+            "{path}"
+        );
+        assert_eq!(answer.header("cache-control"), Some("no-cache"), "{path}");
+        assert_eq!(answer.header("content-encoding"), Some("gzip"), "{path}");
+        assert_eq!(answer.body, page, "{path}: not the panel");
+    }
+    // The API and the dashboard are left alone.
+    let health = get_raw(&format!("{}/api/health", at_root.url()), &gzip);
+    assert_eq!(health.header("content-security-policy"), None);
+}
+
+/// A browser signed in to `home`, adding `other` on its Servers page.
+async fn adding_from(home: &PocketBase, other: &PocketBase) -> Browser {
+    let browser = Browser::start().await;
+    browser.open(home.url()).await;
+    sign_in(&browser, home).await;
+    browser.click_link("Servers").await;
+    browser.wait_for_heading("Servers").await;
+    browser.fill("Server URL", other.url()).await;
+    browser.fill("Email", e2e::ADMIN_EMAIL).await;
+    browser.fill("Password", e2e::ADMIN_PASSWORD).await;
+    browser.click("Add server").await;
+    browser
+}
+
+#[tokio::test]
+async fn the_policy_refusing_another_server_is_said_with_how_to_allow_it() {
+    let home = PocketBase::start_serving("", true);
+    let other = PocketBase::start();
+    let browser = adding_from(&home, &other).await;
+    let said = browser
+        .wait_for_alert(
+            std::time::Duration::from_secs(20),
+            "Content-Security-Policy",
+        )
+        .await;
+    assert!(said.contains(other.url()), "{said}");
+    assert!(said.contains("PB_PANEL_CONNECT_SRC"), "{said}");
+    browser.assert_no_crash().await;
+
+    // Allowed by PB_PANEL_CONNECT_SRC, the same server is added.
+    let home = PocketBase::start_serving_connecting_to(other.url());
+    let browser = adding_from(&home, &other).await;
+    e2e::eventually("the other server's row", || async {
+        let rows = browser.texts("table.servers tbody tr").await;
+        rows.into_iter()
+            .find(|row| row.contains(other.url()) && row.contains("backup"))
+    })
+    .await;
+}

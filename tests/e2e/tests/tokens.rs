@@ -1,5 +1,6 @@
-//! Tokens stay where they belong: the auth token only ever in an `Authorization` header, and a
-//! download link only ever with a short-lived file token.
+//! Tokens stay where they belong: every auth token of a session — the first and each renewed
+//! one — only ever in an `Authorization` header, never in a URL nor the console; a download link
+//! only ever with a short-lived file token.
 
 use e2e::{sign_in, Browser, PocketBase};
 
@@ -11,6 +12,13 @@ async fn the_auth_token_never_goes_into_a_url_and_downloads_carry_a_file_token()
     let files = tempfile::tempdir().expect("temp dir");
     let upload = files.path().join("uploaded.zip");
     std::fs::write(&upload, &bytes).expect("zip");
+    // Tokens of 10 s (PocketBase's shortest): renewed every few seconds during the session.
+    let changed = server.patch_json(
+        "/api/collections/_superusers",
+        &server.admin_token(),
+        serde_json::json!({"authToken": {"duration": 10}}),
+    );
+    assert_eq!(changed.status, 200, "{}", changed.body);
 
     // A whole session: sign-in, list, create, upload, download, delete, restore.
     let browser = Browser::start_recording().await;
@@ -55,9 +63,34 @@ async fn the_auth_token_never_goes_into_a_url_and_downloads_carry_a_file_token()
     let followed: Vec<String> = serde_json::from_value(followed).expect("links followed");
     let requests = browser.requests_sent().await;
     assert!(requests.len() > 10, "too few requests seen: {requests:?}");
+    // Every auth token the session used: the first, and those it was renewed to.
+    let mut auth_tokens: Vec<String> = requests
+        .iter()
+        .filter_map(|(_, auth)| auth.clone())
+        .filter(|auth| e2e::jwt_claims(auth)["type"] == "auth")
+        .collect();
+    auth_tokens.sort();
+    auth_tokens.dedup();
+    assert!(
+        auth_tokens.len() >= 2,
+        "the session was never renewed: {} token(s)",
+        auth_tokens.len()
+    );
+    let console = browser.console().await;
     let urls = requests.iter().map(|(url, _)| url).chain(&followed);
-    for url in urls.clone() {
-        assert!(!url.contains(&token), "the auth token in a URL: {url}");
+    for auth_token in &auth_tokens {
+        for url in urls.clone() {
+            assert!(
+                !url.contains(auth_token.as_str()),
+                "an auth token in a URL: {url}"
+            );
+        }
+        for (_, message) in &console {
+            assert!(
+                !message.contains(auth_token.as_str()),
+                "an auth token in the console: {message}"
+            );
+        }
     }
     // Every token in a URL — the download's, and those of the ranges read from a backup's end
     // in the restore dialog — is a file token.

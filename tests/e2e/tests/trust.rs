@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use e2e::{signed_in, PocketBase};
+use e2e::{signed_in, Browser, PocketBase, Proxy, ADMIN_EMAIL, ADMIN_PASSWORD};
 
 /// Waits for a status containing `done`, failing if one containing `never` shows first.
 async fn wait_for_status(browser: &e2e::Browser, patience: Duration, done: &str, never: &str) {
@@ -21,10 +21,25 @@ async fn wait_for_status(browser: &e2e::Browser, patience: Duration, done: &str,
 async fn a_create_refused_as_busy_never_takes_another_admins_backup_as_its_own() {
     let server = Arc::new(PocketBase::start());
     server.create_backup("existing.zip");
-    server.add_ballast(200);
-    let browser = signed_in(&server).await;
+    // A create then takes longer than the panel's is held.
+    server.add_ballast(1_400);
+    // The panel's create is held on its way, after the panel found the server free: another
+    // admin's create starts meanwhile, and the server refuses the panel's as busy.
+    let proxy = Proxy::start(server.url().trim_start_matches("http://")).await;
+    let browser = Browser::start().await;
+    browser.open(proxy.url()).await;
+    browser.fill("Server URL", proxy.url()).await;
+    browser.fill("Email", ADMIN_EMAIL).await;
+    browser.fill("Password", ADMIN_PASSWORD).await;
+    browser.click("Sign in").await;
     browser.wait_for_keys(&["existing.zip"]).await;
     browser.click("Create backup").await;
+    proxy.delay_answers_to(Some("POST /api/backups "), Duration::from_secs(2));
+    browser.click_in_dialog("Create").await;
+    e2e::eventually("the panel's create on its way", || async {
+        (proxy.requests_seen("POST /api/backups ") == 1).then_some(())
+    })
+    .await;
 
     // Another admin starts an unnamed backup; the server names it `pb_backup_…` too.
     let other = {
@@ -40,7 +55,6 @@ async fn a_create_refused_as_busy_never_takes_another_admins_backup_as_its_own()
         (health.json()["data"]["canBackup"] == false).then_some(())
     })
     .await;
-    browser.click_in_dialog("Create").await;
 
     // A "busy" may answer a resent copy of this very request, so the panel waits for the
     // server's job to end and looks for its own name: absent, it is refused as busy.
@@ -64,7 +78,6 @@ async fn a_create_refused_as_busy_never_takes_another_admins_backup_as_its_own()
     );
 
     // While the server is busy, a restore cannot even be confirmed.
-    server.add_ballast(1_200);
     let other = {
         let server = server.clone();
         std::thread::spawn(move || server.create_backup("later.zip"))
@@ -94,6 +107,7 @@ async fn a_failed_restore_shows_the_servers_own_error_and_never_says_restored() 
     let server = PocketBase::start();
     let bytes = e2e::zip_without_data_db();
     assert_eq!(server.upload("no_data.zip", &bytes).status, 204);
+    server.upsert_superuser("still@example.com", "still-password-1");
     let browser = signed_in(&server).await;
     browser.wait_for_keys(&["no_data.zip"]).await;
 
@@ -119,12 +133,16 @@ async fn a_failed_restore_shows_the_servers_own_error_and_never_says_restored() 
         "not the server's own error: {said}"
     );
     assert_eq!(server.keys(), ["no_data.zip"]);
+    // The server kept its data, as the panel said.
+    assert!(server.has_superuser("still@example.com"));
 }
 
 #[tokio::test]
 async fn a_quick_restore_is_confirmed_within_seconds_of_the_restart() {
     let server = PocketBase::start();
     server.create_backup("small.zip");
+    // Made after the backup: a restore of it removes this superuser.
+    server.upsert_superuser("later@example.com", "later-password-1");
     let browser = signed_in(&server).await;
     browser.wait_for_keys(&["small.zip"]).await;
 
@@ -140,6 +158,8 @@ async fn a_quick_restore_is_confirmed_within_seconds_of_the_restart() {
     )
     .await;
     println!("restored, said after {:?}", clicked.elapsed());
+    // The server runs on the backup's data, as the panel said.
+    assert!(!server.has_superuser("later@example.com"));
 }
 
 #[tokio::test]
@@ -147,6 +167,7 @@ async fn a_reload_during_a_restore_keeps_following_it() {
     let server = PocketBase::start();
     server.add_ballast(300);
     server.create_backup("big.zip");
+    server.upsert_superuser("later@example.com", "later-password-1");
     let browser = signed_in(&server).await;
     browser.wait_for_keys(&["big.zip"]).await;
 
@@ -170,6 +191,7 @@ async fn a_reload_during_a_restore_keeps_following_it() {
         None,
         "the finished restore is still tracked"
     );
+    assert!(!server.has_superuser("later@example.com"), "not restored");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -178,6 +200,7 @@ async fn a_restore_whose_answer_is_lost_is_followed_not_sent_again() {
     let no_data = e2e::zip_without_data_db();
     assert_eq!(server.upload("no_data.zip", &no_data).status, 204);
     server.create_backup("good.zip");
+    server.upsert_superuser("later@example.com", "later-password-1");
     // A gateway in front passes the restore on, then answers 504 instead of the server.
     let target = server.url().trim_start_matches("http://");
     let proxy = e2e::Proxy::losing_the_answer_to(target, "/restore").await;
@@ -196,14 +219,19 @@ async fn a_restore_whose_answer_is_lost_is_followed_not_sent_again() {
     let restores = "data.method='POST' && data.url~'/restore'";
     let sent = tokio::task::block_in_place(|| server.settled_requests(restores));
     assert_eq!(sent, 1, "the restore was sent again");
+    assert!(
+        server.has_superuser("later@example.com"),
+        "the failed restore changed data"
+    );
 
     // A restore that works: followed through the restart to its end.
     browser.restore("good.zip").await;
     wait_for_status(
         &browser,
         Duration::from_secs(60),
-        "Restored good.zip: PocketBase restarted",
+        "Restored good.zip",
         "whether it restored it is unknown",
     )
     .await;
+    assert!(!server.has_superuser("later@example.com"), "not restored");
 }

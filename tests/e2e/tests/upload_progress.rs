@@ -183,7 +183,7 @@ async fn a_cancel_that_comes_too_late_says_so_and_shows_the_stored_backup() {
 }
 
 #[tokio::test]
-async fn leaving_the_page_during_an_upload_asks_first() {
+async fn signing_out_during_an_upload_asks_first_and_another_page_does_not() {
     // ~20 s on the wire: the upload is running throughout.
     let Sending {
         browser,
@@ -193,21 +193,31 @@ async fn leaving_the_page_during_an_upload_asks_first() {
     } = start_sending("leave_me.zip", 300_000, 100).await;
     e2e::eventually("the upload to start", || async { browser.progress().await }).await;
 
+    // The upload belongs to the signed-in server, not to this page: the settings just show.
     browser.click_link("Backup settings").await;
-    let (role, title) = browser.open_dialog().await;
-    assert_eq!(
-        (role.as_str(), title.as_str()),
-        ("alertdialog", "Leave and cancel the upload?")
-    );
-    browser.click_in_dialog("Cancel").await;
-    browser.wait_for_no_dialog().await;
+    browser.wait_for_heading("Backup settings").await;
+    browser.click_link("Back to backups").await;
     browser.wait_for_heading("Backups").await;
     assert!(browser.progress().await.is_some(), "the upload goes on");
 
-    browser.click_link("Backup settings").await;
-    browser.click_in_dialog("Cancel the upload and leave").await;
-    browser.wait_for_heading("Backup settings").await;
-    browser.click_link("Back to backups").await;
-    browser.wait_for_text("No backups yet").await;
+    browser.click("Sign out").await;
+    let (role, title) = browser.open_dialog().await;
+    assert_eq!(
+        (role.as_str(), title.as_str()),
+        ("alertdialog", "Sign out and cancel the upload?")
+    );
+    browser.click_in_dialog("Cancel").await;
+    browser.wait_for_no_dialog().await;
+    assert!(browser.progress().await.is_some(), "the upload goes on");
+
+    browser.click("Sign out").await;
+    browser
+        .click_in_dialog("Cancel the upload and sign out")
+        .await;
+    browser.field("Password").await;
+    e2e::eventually("the server to log the aborted upload", || async {
+        server.logged_requests("/api/backups/upload").then_some(())
+    })
+    .await;
     assert!(server.keys().is_empty(), "nothing was stored");
 }

@@ -83,3 +83,47 @@ async fn polling_pauses_while_the_tab_is_hidden() {
         "still polling after sign-out: {at_sign_out} → {later}"
     );
 }
+
+/// Records, in the page, each fleet check (a list read) with whether the page was hidden then.
+const RECORD_CHECKS: &str = "window.checks = [];
+    const send = window.fetch.bind(window);
+    window.fetch = (request, init) => {
+        if (String(request.url || request).endsWith('/api/backups')) {
+            checks.push([performance.now(), document.hidden]);
+        }
+        return send(request, init);
+    };";
+
+#[tokio::test]
+async fn the_servers_page_asks_nothing_while_its_tab_is_hidden() {
+    let server = PocketBase::start();
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("No backups yet").await;
+    browser.script(RECORD_CHECKS, vec![]).await;
+    browser.click_link("Servers").await;
+    browser.wait_for_heading("Servers").await;
+    e2e::eventually("the first check", || async {
+        let checks = browser.script("return checks.length;", vec![]).await;
+        checks.as_u64().filter(|&n| n >= 1)
+    })
+    .await;
+
+    // Hidden for longer than its minute between checks (a window of observation).
+    let panel = browser.open_blank_tab().await;
+    tokio::time::sleep(Duration::from_secs(65)).await;
+    browser.switch_to(panel).await;
+    let while_hidden = browser
+        .script("return checks.filter(([, h]) => h).length;", vec![])
+        .await;
+    assert_eq!(
+        while_hidden.as_u64(),
+        Some(0),
+        "the servers were asked while the tab was hidden"
+    );
+    // In front again after more than a minute: asked at once.
+    e2e::eventually("a check once in front", || async {
+        let checks = browser.script("return checks.length;", vec![]).await;
+        checks.as_u64().filter(|&n| n >= 2)
+    })
+    .await;
+}
