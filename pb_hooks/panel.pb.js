@@ -2,17 +2,22 @@
 
 // The PocketBase backups panel, served from the public dir (`--publicDir`, at its root or in a
 // folder such as `admin/backups/`) as a static host should serve it:
-// - compressed: the build's precompressed `<file>.gz` with `Content-Encoding: gzip`
-//   (PocketBase serves the public dir raw);
+// - compressed: the build's precompressed `<file>.br` with `Content-Encoding: br` where the
+//   request accepts brotli, else `<file>.gz` with gzip, else the file raw (PocketBase serves
+//   the public dir raw);
+// - the list of backups (`GET /api/backups`, that path only) gzipped by PocketBase's own gzip
+//   middleware, where the request accepts it (at 10,000 backups some 800 KB of JSON); backup
+//   downloads and their `Range` reads are other paths, untouched;
 // - cached: a year, immutable, for the files Trunk names by their content; `no-cache` for
 //   `index.html`, so a new release is seen on the next load;
 // - under a strict Content-Security-Policy on the page — on every path that answers with it:
 //   `/`, `/index.html`, and the panel's own paths (`/backups`, `/settings`, `/servers`, a reload
 //   or a shared link), which PocketBase answers with the root `index.html` (`--indexFallback`).
-// Only the panel's own files are touched: an .html, .js, .wasm or .css file of the public dir
-// that has a `.gz` beside it, or the root `index.html` where PocketBase would fall back to it.
-// The API (backup downloads with their Range reads included), the dashboard and every other
-// public file pass through as before.
+// Only the panel's own files (and the list's answer) are touched: an .html, .js, .wasm or .css file
+// of the public dir that has a `.gz` beside it, or the root `index.html` where PocketBase would
+// fall back to it.
+// The rest of the API (backup downloads with their Range reads included), the dashboard and
+// every other public file pass through as before.
 //
 // Install: copy this one file into `pb_hooks/` (or your `--hooksDir`) and restart PocketBase.
 // More origins the page may call (other PocketBase servers): PB_PANEL_CONNECT_SRC="https://a https://b".
@@ -20,6 +25,7 @@ routerUse((e) => {
   // Handlers run in their own VM: everything they use is declared inside.
   const method = e.request.method;
   const path = e.request.url.path;
+  if (method === "GET" && path === "/api/backups") return $apis.gzip().func(e);
   if ((method !== "GET" && method !== "HEAD") || path.startsWith("/api/") || path.startsWith("/_/")) {
     return e.next();
   }
@@ -80,8 +86,20 @@ routerUse((e) => {
         `connect-src ${connect}; img-src 'self' data:`,
     );
   }
+  // The codings the request accepts (`br;q=0` refuses one, `*` stands for the others).
+  const quality = {};
+  for (const part of (e.request.header.get("Accept-Encoding") || "").toLowerCase().split(",")) {
+    const [coding, ...params] = part.split(";").map((p) => p.trim());
+    const q = params.find((p) => p.startsWith("q="));
+    if (coding) quality[coding] = q ? parseFloat(q.slice(2)) || 0 : 1;
+  }
+  const takes = (coding) => (coding in quality ? quality[coding] : quality["*"] || 0) > 0;
   const fsys = $os.dirFS(publicDir);
-  if (!/\bgzip\b/.test(e.request.header.get("Accept-Encoding"))) return e.fileFS(fsys, rel);
-  header.set("Content-Encoding", "gzip");
-  return e.fileFS(fsys, rel + ".gz");
+  for (const [coding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (takes(coding) && exists(rel + suffix)) {
+      header.set("Content-Encoding", coding);
+      return e.fileFS(fsys, rel + suffix);
+    }
+  }
+  return e.fileFS(fsys, rel);
 });

@@ -12,4 +12,4 @@ RUSTUP_TOOLCHAIN="$NIGHTLY" \
   CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   trunk build --release "$@"
-python3 "$ROOT/scripts/finish-dist.py" "$ROOT/dist"
+"$TOOLS/venv/bin/python" "$ROOT/scripts/finish-dist.py" "$ROOT/dist"

@@ -25,6 +25,7 @@ AXE_CORE_VERSION=4.14.1
 POCKETBASE_VERSION=0.40.6
 # A real S3-compatible server for the S3 tests: moto's server (it checks no credentials).
 MOTO_VERSION=5.2.5
+BROTLI_VERSION=1.1.0
 # The wasm-bindgen CLI must be exactly the version in Cargo.lock.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
 

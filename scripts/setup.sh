@@ -61,6 +61,11 @@ if ! "$TOOLS/venv/bin/python" -c "import flask_cors, moto; assert moto.__version
     "moto[s3]==$MOTO_VERSION" "flask==3.1.3" "flask-cors==6.0.5"
 fi
 
+if ! "$TOOLS/venv/bin/python" -c "import brotli; assert brotli.__version__ == '$BROTLI_VERSION'" 2>/dev/null; then
+  step "brotli $BROTLI_VERSION (the build's .br files) from PyPI into .tools/venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "brotli==$BROTLI_VERSION"
+fi
+
 # Crates for offline builds (Trunk runs cargo offline): the project's own, and the ones the
 # release build's std is rebuilt from (`-Zbuild-std` reads them from the local registry too).
 cargo fetch --quiet
