@@ -843,27 +843,41 @@ impl Browser {
     /// received for it on the wire (headers and body as sent, compressed or not). Only for a
     /// browser from [`Browser::start_recording`].
     pub async fn wire_bytes(&self) -> Vec<(String, u64)> {
-        let mut urls = std::collections::HashMap::new();
+        let timed = self.wire_bytes_timed().await;
+        timed.into_iter().map(|r| (r.url, r.bytes)).collect()
+    }
+
+    /// [`Browser::wire_bytes`] with when each request started and finished (seconds on
+    /// Chromium's monotonic clock), in the order they finished.
+    pub async fn wire_bytes_timed(&self) -> Vec<Received> {
+        let mut started = std::collections::HashMap::new();
         let mut received = Vec::new();
         for event in self.network_events().await {
             let params = &event["params"];
             let id = params["requestId"].as_str().unwrap_or_default().to_owned();
+            let at = params["timestamp"].as_f64().unwrap_or_default();
             match event["method"].as_str() {
                 Some("Network.requestWillBeSent") => {
                     let url = params["request"]["url"].as_str().unwrap_or_default();
-                    urls.insert(id, url.to_owned());
+                    started.entry(id).or_insert((url.to_owned(), at));
                 }
                 Some("Network.loadingFinished") => {
                     let bytes = params["encodedDataLength"].as_f64().unwrap_or_default();
-                    received.push((id, bytes as u64));
+                    received.push((id, bytes as u64, at));
                 }
                 _ => {}
             }
         }
-        received
-            .into_iter()
-            .map(|(id, bytes)| (urls.remove(&id).unwrap_or(id), bytes))
-            .collect()
+        let received = received.into_iter().map(|(id, bytes, finished_s)| {
+            let (url, started_s) = started.get(&id).cloned().unwrap_or((id, finished_s));
+            Received {
+                url,
+                bytes,
+                started_s,
+                finished_s,
+            }
+        });
+        received.collect()
     }
 
     /// What the page wrote to its console since the last read, as `(level, message)`: uncaught
@@ -938,6 +952,15 @@ impl Browser {
             .map(element => element.innerText.trim());";
         serde_json::from_value(self.script(script, vec![]).await).expect("statuses as text")
     }
+}
+
+/// One answer as received: its URL, bytes on the wire, and when it started and finished.
+#[derive(Clone, Debug)]
+pub struct Received {
+    pub url: String,
+    pub bytes: u64,
+    pub started_s: f64,
+    pub finished_s: f64,
 }
 
 /// The header `name` (any case) of a DevTools event's `headers` object.

@@ -10,7 +10,7 @@ mod s3;
 mod server;
 mod static_host;
 
-pub use browser::Browser;
+pub use browser::{Browser, Received};
 pub use mail::{one_time_password, MailSink};
 pub use proxy::Proxy;
 pub use s3::{S3Server, BUCKET};
