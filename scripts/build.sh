@@ -4,12 +4,17 @@
 # and no panic locations or Debug text — about 30 KB less gzip than stable. Every other check
 # (fmt, clippy, unit and browser tests) runs on stable. Then Trunk's inline loader is moved to a
 # file (for a strict CSP) and the first load is precompressed (scripts/finish-dist.py).
+# It is split: the pieces the first screen does not show (`split_piece!`) go to wasm chunks of
+# their own, fetched on first use — through the wasm-bindgen wrapper in scripts/split/, put
+# first on Trunk's PATH, since Trunk itself cannot split.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-RUSTUP_TOOLCHAIN="$NIGHTLY" \
+export PANEL_SPLIT_STASH="$RELEASE_TARGET_DIR/split"
+PATH="$ROOT/scripts/split:$PATH" \
+  RUSTUP_TOOLCHAIN="$NIGHTLY" \
   CARGO_TARGET_DIR="$RELEASE_TARGET_DIR" \
   CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg panel_split -Clink-args=--emit-relocs" \
   trunk build --release "$@"
-"$TOOLS/venv/bin/python" "$ROOT/scripts/finish-dist.py" "$ROOT/dist"
+"$TOOLS/venv/bin/python" "$ROOT/scripts/finish-dist.py" "$ROOT/dist" "$PANEL_SPLIT_STASH"

@@ -26,6 +26,8 @@ POCKETBASE_VERSION=0.40.6
 # A real S3-compatible server for the S3 tests: moto's server (it checks no credentials).
 MOTO_VERSION=5.2.5
 BROTLI_VERSION=1.1.0
+# The wasm splitter (wasm_split_cli_support's wasm-split-cli), run by scripts/split/wasm-bindgen.
+WASM_SPLIT_VERSION=0.2.3
 # The wasm-bindgen CLI must be exactly the version in Cargo.lock.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
 

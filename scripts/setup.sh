@@ -31,6 +31,13 @@ if ! has_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The splitter of the release build (scripts/build.sh): cuts cargo's wasm at `split_piece!`
+# points before wasm-bindgen. 0.2.3 is the release that matches wasm-bindgen 0.2.130.
+if ! cargo install --list | grep -qxF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "wasm-split-cli $WASM_SPLIT_VERSION (compiles for ~2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+fi
+
 # Both in one install: a later `npm install --prefix` of one would prune the other.
 axe_installed() { grep -qs "\"version\": \"$AXE_CORE_VERSION\"" "$TOOLS/npm/node_modules/axe-core/package.json"; }
 if ! has_version wasm-opt "version ${BINARYEN_VERSION%%.*}" || ! axe_installed; then

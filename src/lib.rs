@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 pub mod format;
 pub mod pages;
+mod split;
 pub mod state;
 pub mod text;
 
@@ -16,10 +17,9 @@ mod properties;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
-use components::Toaster;
+use components::{lazy_piece, Toaster};
 use pages::{
-    BackupsPage, LeaveDialog, ServersPage, ServersPageProps, SettingsPage, SignInDraft, SignInPage,
-    SignInPageProps,
+    servers_page, settings_page, BackupsPage, LeaveDialog, SignInDraft, SignInPage, SignInPageProps,
 };
 use state::{
     provide_app_state, provide_server_state, Navigation, Page, Preferences, SessionState, Toasts,
@@ -71,8 +71,10 @@ fn SignedIn(
         lang.track();
         match page.get() {
             Page::Backups => EitherOf3::A(BackupsPage()),
-            Page::Settings => EitherOf3::B(SettingsPage()),
-            Page::Servers => EitherOf3::C(ServersPage(ServersPageProps { draft: adding })),
+            Page::Settings => EitherOf3::B(lazy_piece(settings_page::PRELOAD, settings_page::draw)),
+            Page::Servers => EitherOf3::C(lazy_piece(servers_page::PRELOAD, move || {
+                servers_page::draw(adding)
+            })),
         }
     };
     // Beside the page, not in it: the toasts' live region outlives every page change.

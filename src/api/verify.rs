@@ -1,6 +1,6 @@
 //! Checking a whole backup as it streams past, storing nothing: the walk through a zip's local
 //! entries in file order, CRC-32, and what `data.db`'s first bytes say of its length. Inflating
-//! is the browser's (`DecompressionStream`); everything here is pure and tested natively.
+//! is `state::verify`'s (miniz_oxide); everything here is pure and tested natively.
 
 use std::ops::Range;
 

@@ -6,6 +6,7 @@ mod dialog;
 mod download;
 mod error_notice;
 mod focus;
+mod lazy_piece;
 mod preference_controls;
 mod row_window;
 mod switch;
@@ -23,6 +24,7 @@ pub use focus::{
     focus_first, focus_row_at, focus_row_of, focus_when_drawn, focus_within_frames,
     focused_row_index,
 };
+pub use lazy_piece::{lazy_piece, lazy_when, prefetch};
 pub use preference_controls::PreferenceControls;
 pub use switch::Switch;
 pub use text_field::TextField;

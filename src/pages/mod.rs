@@ -10,7 +10,7 @@ mod top_bar;
 
 pub use backups::BackupsPage;
 pub use leave::LeaveDialog;
-pub use servers::{ServersPage, ServersPageProps};
-pub use settings::SettingsPage;
+pub use servers::servers_page;
+pub use settings::settings_page;
 pub use sign_in::{SignInDraft, SignInForm, SignInPage, SignInPageProps};
 pub use top_bar::{Choices, PageLink, TopBar};

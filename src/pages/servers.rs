@@ -15,6 +15,13 @@ use crate::text;
 /// How often the open page asks every server again, while its tab is in front.
 const CHECK_EVERY_MS: f64 = 60_000.0;
 
+crate::split::split_piece! {
+    /// The fleet's page, fetched when first shown.
+    pub mod servers_page in servers = fn(draft: SignInDraft) -> AnyView {
+        ServersPage(ServersPageProps { draft }).into_any()
+    }
+}
+
 #[component]
 pub fn ServersPage(
     /// The form that adds a server, kept across a redraw in another language.

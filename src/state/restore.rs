@@ -8,6 +8,9 @@
 //! lost: a dropped connection looks the same, and the request may never have arrived. A failure
 //! is shown in the server's own words; anything else is said as unknown.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +23,7 @@ use super::storage;
 use super::task::Reply;
 use super::toasts::{Notice, Toasts};
 use crate::api::{decode, encode, parse_modified, ApiError, LogEntry, PocketBase, RealtimeLink};
+use crate::split::{ChunkMissing, Preload};
 
 /// The server allows a restore 10 minutes; after that the panel stops waiting and says so.
 const PATIENCE_MS: f64 = 10.0 * 60.0 * 1000.0;
@@ -398,8 +402,21 @@ impl Restores {
             }
         }));
         self.list.tasks.spawn(async move {
-            let link = open_link(&client, 0).await;
-            self.follow_restore(client, track, link).await;
+            // Its code is fetched only now, from a server that may be restarting: asked again
+            // until it comes or the restore is past the server's own patience.
+            let sent_ms = track.sent_ms;
+            loop {
+                match restore_follower::draw(self, client.clone(), track.clone()).await {
+                    Ok(follow) => return follow.await,
+                    Err(ChunkMissing) if js_sys::Date::now() - sent_ms < PATIENCE_MS => {
+                        sleep(POLL_MS * 5).await
+                    }
+                    Err(ChunkMissing) => {
+                        let (key, why) = (track.key, Unconfirmed::NotBack);
+                        return self.end_restore(RestorePhase::Unconfirmed { key, why });
+                    }
+                }
+            }
         });
     }
 
@@ -522,6 +539,25 @@ impl Restores {
         self.list.refresh();
     }
 }
+
+crate::split::split_piece! {
+    /// Following a restore picked up after a reload or from another tab (one sent from this
+    /// tab is followed by the restore dialog's own chunk).
+    mod restore_follower in restore_follow = fn(
+        restores: Restores,
+        client: PocketBase,
+        track: RestoreTrack,
+    ) -> Pin<Box<dyn Future<Output = ()>>> {
+        Box::pin(async move {
+            let link = open_link(&client, 0).await;
+            restores.follow_restore(client, track, link).await;
+        })
+    }
+}
+
+/// Fetches the follower's chunk: it must be here before a restore another tab sends takes the
+/// server (and the panel's files with it) down.
+pub const RESTORE_FOLLOWER: Preload = restore_follower::PRELOAD;
 
 /// The restore stored for the panel's tabs to follow, if any.
 fn stored_track() -> Option<RestoreTrack> {

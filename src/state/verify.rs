@@ -1,39 +1,35 @@
 //! A whole backup checked as it streams through the page once, storing nothing: each entry
-//! inflated by the browser's own `DecompressionStream('deflate-raw')`, its CRC-32 and size
-//! checked against the central directory, and `data.db`'s header against its length. A verify
-//! belongs to the dialog that runs it: dropped with it (its page left, the dialog closed, the
-//! language switched), it cancels the download and aborts the browser's decompressor.
+//! inflated in wasm (miniz_oxide, into one reused buffer), its CRC-32 and size checked against
+//! the central directory, and `data.db`'s header against its length. The work is cut in slices
+//! of a few milliseconds, each followed by a turn of the page's own (input, paint), so the page
+//! stays responsive. A verify belongs to the dialog that runs it: dropped with it (its page
+//! left, the dialog closed, the language switched), it cancels the download.
 
-use std::cell::{Cell, RefCell};
-use std::ops::Range;
-use std::rc::Rc;
+use std::cell::Cell;
 
 use js_sys::{Promise, Uint8Array};
-use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use miniz_oxide::inflate::stream::{inflate, InflateState};
+use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, WritableStreamDefaultWriter};
+use web_sys::ReadableStreamDefaultReader;
 
-use super::browser::BufferReleaser;
+use super::browser::{next_frame, yield_to_page, BufferReleaser};
 use super::files::BackupFiles;
 use super::inspect::Inspection;
-use super::task::Tasks;
 use crate::api::verify::{sqlite_header, Broken, Crc32, Piece, Sqlite, Walker};
 use crate::api::zip::Entry;
 use crate::api::ApiError;
 
-// web-sys has `DecompressionStream` only behind `--cfg=web_sys_unstable_apis`; these few
-// bindings are all the panel uses of it.
-#[wasm_bindgen]
-extern "C" {
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
-    #[wasm_bindgen(method, getter)]
-    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
-}
+/// How long the verify works before the page gets a turn (input first): well under a frame.
+const SLICE_MS: f64 = 6.0;
+
+/// How long it goes on before it waits for a frame to be drawn: a turn (`scheduler.yield()`)
+/// lets input in at once, but the browser may put off drawing for up to 100 ms.
+const FRAME_MS: f64 = 40.0;
+
+/// Compressed bytes inflated between two looks at the clock.
+const SLICE_INPUT: usize = 16 * 1024;
 
 /// How an entry was found damaged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,22 +85,6 @@ impl Tally {
     }
 }
 
-/// The inflater's input end, aborted when dropped before it was closed, so the browser's
-/// decompressor stops with the verify.
-struct Inflater {
-    writer: WritableStreamDefaultWriter,
-    closed: bool,
-}
-
-impl Drop for Inflater {
-    fn drop(&mut self) {
-        if !self.closed {
-            // Settled or not, its callbacks stay until the promise settles.
-            drop(JsFuture::from(self.writer.abort()));
-        }
-    }
-}
-
 /// The download's reader, cancelled when dropped: the rest of the backup is not fetched.
 struct Download(ReadableStreamDefaultReader);
 
@@ -114,97 +94,82 @@ impl Drop for Download {
     }
 }
 
-/// One entry being checked: stored bytes are counted as they come; deflated ones go through a
-/// `DecompressionStream`, drained by a task of their own so that writes never wait on a full
-/// output queue.
+/// One entry being checked: stored bytes are counted as they come; deflated ones are inflated
+/// into `out`, the verify's one output buffer, and counted from there.
 enum Check {
     Stored(Tally),
     Deflated {
-        inflater: Inflater,
-        tally: Rc<RefCell<Tally>>,
-        drained: Promise,
+        inflater: Box<InflateState>,
+        tally: Tally,
+        ended: bool,
     },
 }
 
+/// The output buffer's size: a slice of inflating is at most this much.
+const OUT_BYTES: usize = 256 * 1024;
+
 impl Check {
-    /// `None` when this browser cannot inflate: the backup is then not judged at all. The
-    /// drain runs in `tasks`, the verify's own.
-    fn start(entry: &Entry, release: &BufferReleaser, tasks: Tasks) -> Option<Check> {
-        if entry.method != 8 {
-            return Some(Check::Stored(Tally::default()));
+    fn start(entry: &Entry) -> Check {
+        match entry.method {
+            8 => Check::Deflated {
+                inflater: InflateState::new_boxed(DataFormat::Raw),
+                tally: Tally::default(),
+                ended: false,
+            },
+            _ => Check::Stored(Tally::default()),
         }
-        let stream = DecompressionStream::new("deflate-raw").ok()?;
-        let writer = stream.writable().get_writer().ok()?;
-        let tally = Rc::new(RefCell::new(Tally::default()));
-        let reader: ReadableStreamDefaultReader = stream.readable().get_reader().unchecked_into();
-        let resolve = Rc::new(Cell::new(None::<js_sys::Function>));
-        let drained = Promise::new(&mut |done, _| resolve.set(Some(done)));
-        let counted = tally.clone();
-        let release = release.clone();
-        tasks.spawn(async move {
-            let mut copy = Vec::new();
-            while let Some(chunk) = next_chunk(reader.read()).await {
-                match chunk {
-                    Ok(bytes) => {
-                        copy.resize(bytes.length() as usize, 0);
-                        bytes.copy_to(&mut copy);
-                        release.release(&bytes);
-                        counted.borrow_mut().add(&copy);
-                    }
-                    Err(()) => {
-                        counted.borrow_mut().failed = true;
+    }
+
+    /// Adds `bytes` of the entry's data; `out` is scratch space.
+    fn add(&mut self, bytes: &[u8], out: &mut [u8]) {
+        match self {
+            Check::Stored(tally) => tally.add(bytes),
+            Check::Deflated {
+                inflater,
+                tally,
+                ended,
+            } => {
+                let mut input = bytes;
+                while !tally.failed && !input.is_empty() {
+                    if *ended {
+                        // Data after the deflate stream's end: not what the directory says.
+                        tally.failed = true;
                         break;
                     }
-                }
-            }
-            if let Some(done) = resolve.take() {
-                let _ = done.call0(&JsValue::NULL);
-            }
-        });
-        Some(Check::Deflated {
-            inflater: Inflater {
-                writer,
-                closed: false,
-            },
-            tally,
-            drained,
-        })
-    }
-
-    /// Adds bytes `range` of the stream's `chunk`, whose copy in wasm is `bytes`. Deflated data
-    /// goes to the inflater as a view of the stream's own chunk: no second copy.
-    async fn add(&mut self, chunk: &Uint8Array, bytes: &[u8], range: Range<usize>) {
-        match self {
-            Check::Stored(tally) => tally.add(&bytes[range]),
-            Check::Deflated {
-                inflater, tally, ..
-            } => {
-                let part = chunk.subarray(range.start as u32, range.end as u32);
-                if JsFuture::from(inflater.writer.write_with_chunk(&part))
-                    .await
-                    .is_err()
-                {
-                    tally.borrow_mut().failed = true;
+                    let step = inflate(inflater, input, out, MZFlush::None);
+                    tally.add(&out[..step.bytes_written]);
+                    input = &input[step.bytes_consumed..];
+                    match step.status {
+                        Ok(MZStatus::StreamEnd) => *ended = true,
+                        Ok(_) => {}
+                        // No progress: it wants more input than this.
+                        Err(MZError::Buf) if input.is_empty() => {}
+                        Err(_) => tally.failed = true,
+                    }
                 }
             }
         }
     }
 
-    async fn finish(self) -> Tally {
+    /// The tally once the entry's data has all come: a deflated entry must have ended, its
+    /// last output drained.
+    fn finish(self, out: &mut [u8]) -> Tally {
         match self {
             Check::Stored(tally) => tally,
             Check::Deflated {
                 mut inflater,
-                tally,
-                drained,
+                mut tally,
+                mut ended,
             } => {
-                inflater.closed = true;
-                let closed = JsFuture::from(inflater.writer.close()).await.is_ok();
-                let _ = JsFuture::from(drained).await;
-                let mut tally = Rc::try_unwrap(tally)
-                    .map(RefCell::into_inner)
-                    .unwrap_or_else(|shared| std::mem::take(&mut shared.borrow_mut()));
-                tally.failed |= !closed;
+                while !ended && !tally.failed {
+                    let step = inflate(&mut inflater, &[], out, MZFlush::Finish);
+                    tally.add(&out[..step.bytes_written]);
+                    match step.status {
+                        Ok(MZStatus::StreamEnd) => ended = true,
+                        Ok(_) if step.bytes_written > 0 => {}
+                        _ => tally.failed = true,
+                    }
+                }
                 tally
             }
         }
@@ -249,12 +214,10 @@ fn judged(entry: &Entry, tally: &Tally) -> Result<Option<(u64, u64)>, Damage> {
 
 impl BackupFiles {
     /// Streams the stored backup `key` through the page once and checks every entry; `read` is
-    /// told the bytes that came (once a MiB), and `cancelled` answering true stops it. `tasks`
-    /// are the caller's: the inflaters' drains stop with it.
+    /// told the bytes that came (once a MiB), and `cancelled` answering true stops it.
     pub async fn verify(
         self,
         key: String,
-        tasks: Tasks,
         read: impl Fn(u64),
         cancelled: impl Fn() -> bool,
     ) -> Verified {
@@ -272,8 +235,11 @@ impl BackupFiles {
         let files = entries.iter().filter(|e| !e.name.ends_with('/')).count();
         let mut walker = Walker::new(entries);
         let mut current: Option<Check> = None;
-        // Every chunk read is let go of at once, the inflater's too (see `BufferReleaser`).
+        // Every chunk read is let go of at once (see `BufferReleaser`).
         let release = BufferReleaser::default();
+        let mut out = vec![0; OUT_BYTES];
+        let mut slice_began = js_sys::Date::now();
+        let mut drawn_at = slice_began;
         let mut database = None;
         let mut streamed = 0;
         let mut told = 0;
@@ -308,22 +274,26 @@ impl BackupFiles {
             for piece in pieces {
                 match piece {
                     Piece::Data { entry, range } => {
-                        if current.is_none() {
-                            current = Check::start(&walker.entries[entry], &release, tasks);
+                        let check =
+                            current.get_or_insert_with(|| Check::start(&walker.entries[entry]));
+                        // In slices: the page gets a turn every few milliseconds.
+                        for part in bytes[range].chunks(SLICE_INPUT) {
+                            check.add(part, &mut out);
+                            let now = js_sys::Date::now();
+                            if now - drawn_at >= FRAME_MS {
+                                next_frame().await;
+                                (slice_began, drawn_at) = (js_sys::Date::now(), now);
+                            } else if now - slice_began >= SLICE_MS {
+                                yield_to_page().await;
+                                slice_began = js_sys::Date::now();
+                            }
                         }
-                        let Some(check) = current.as_mut() else {
-                            return Verified::Unreadable(None);
-                        };
-                        check.add(&chunk, &bytes, range).await;
                     }
                     Piece::End { entry } => {
-                        let started = current
+                        let check = current
                             .take()
-                            .or_else(|| Check::start(&walker.entries[entry], &release, tasks));
-                        let Some(check) = started else {
-                            return Verified::Unreadable(None);
-                        };
-                        let tally = check.finish().await;
+                            .unwrap_or_else(|| Check::start(&walker.entries[entry]));
+                        let tally = check.finish(&mut out);
                         match judged(&walker.entries[entry], &tally) {
                             Ok(found) => database = database.or(found),
                             Err(damage) => return damaged(&walker, entry, damage),
@@ -359,5 +329,64 @@ impl BackupFiles {
             .body()
             .ok_or_else(|| ApiError::UnexpectedBody(String::new()))?;
         Ok(body.get_reader().unchecked_into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use miniz_oxide::deflate::compress_to_vec;
+
+    use super::*;
+
+    fn deflated_entry() -> Entry {
+        Entry {
+            name: "data.db".into(),
+            compressed: 0,
+            size: 0,
+            crc32: 0,
+            method: 8,
+            offset: 0,
+        }
+    }
+
+    /// Feeds `data` in pieces of `piece` bytes, as the network might, and finishes.
+    fn inflated(data: &[u8], piece: usize) -> Tally {
+        let mut out = vec![0; 1000];
+        let mut check = Check::start(&deflated_entry());
+        for part in data.chunks(piece) {
+            check.add(part, &mut out);
+        }
+        check.finish(&mut out)
+    }
+
+    fn text(len: usize) -> Vec<u8> {
+        (0..len).map(|i| (i * 7 % 251) as u8).collect()
+    }
+
+    #[test]
+    fn inflates_whatever_the_pieces_into_a_small_buffer() {
+        let plain = text(100_000);
+        let mut expected = Crc32::default();
+        expected.update(&plain);
+        let packed = compress_to_vec(&plain, 6);
+        for piece in [1, 7, 1000, packed.len()] {
+            let tally = inflated(&packed, piece);
+            assert!(!tally.failed, "piece {piece}");
+            assert_eq!(tally.size, plain.len() as u64);
+            assert_eq!(tally.crc.value(), expected.value());
+            assert_eq!(tally.head, plain[..100]);
+        }
+    }
+
+    #[test]
+    fn a_cut_off_or_garbled_stream_fails() {
+        let packed = compress_to_vec(&text(50_000), 6);
+        assert!(inflated(&packed[..packed.len() / 2], 100).failed);
+        let mut garbled = packed.clone();
+        garbled[0] = 0xFF; // a reserved block type
+        assert!(inflated(&garbled, 100).failed);
+        let mut longer = packed;
+        longer.extend_from_slice(b"more");
+        assert!(inflated(&longer, 100).failed);
     }
 }

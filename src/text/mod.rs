@@ -150,6 +150,11 @@ phrases! {
     backups,
     refresh,
     loading_backups,
+    /// A part of the panel being fetched on its first use.
+    piece_loading,
+    /// That part could not be fetched.
+    piece_missing,
+    retry,
     no_backups,
     column_name,
     column_size,

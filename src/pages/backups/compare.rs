@@ -8,6 +8,13 @@ use crate::text;
 /// How many names each list shows; the rest are counted.
 const NAMES_SHOWN: usize = 20;
 
+crate::split::split_piece! {
+    /// The compare dialog, fetched when first asked for.
+    pub mod compare_dialog in compare = fn(target: RwSignal<Option<(String, String)>>) -> AnyView {
+        CompareBackups(CompareBackupsProps { target }).into_any()
+    }
+}
+
 /// What changed between the two backups in `target`, from their zip directories alone: files
 /// added, removed and changed, with totals. Nothing is downloaded.
 #[component]

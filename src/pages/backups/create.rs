@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{focus_row_of, focus_within_frames, ConfirmDialog, TextField};
+use crate::components::{focus_row_of, focus_within_frames, lazy_when, ConfirmDialog, TextField};
 use crate::state::{CreateOutcome, Jobs, NewBackup, NewNameProblem, Tasks};
 use crate::text;
 
@@ -10,27 +10,10 @@ use crate::text;
 #[component]
 pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let jobs = expect_context::<Jobs>();
-    let tasks = Tasks::here();
     let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     // The server's refusal, with the name it refused: it no longer applies once edited.
     let refused = RwSignal::new(None::<(String, String)>);
-    // The server's own words first, while the name it refused is still the one typed.
-    let problem = Signal::derive(move || {
-        let typed = name.get();
-        let server_said = refused.with(|r| {
-            r.as_ref()
-                .filter(|(name, _)| *name == typed)
-                .map(|(_, reason)| reason.clone())
-        });
-        server_said.or_else(|| {
-            jobs.name_problem(&typed).map(|problem| match problem {
-                NewNameProblem::Rule(rule) => text::t().name_problem(rule),
-                NewNameProblem::Taken => text::t().name_taken(&typed),
-            })
-        })
-    });
-
     // A name the server refused, kept by the state until a dialog shows it.
     let name_refused = jobs.name_refused();
     Effect::new(move || {
@@ -51,6 +34,60 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         name.set(typed.clone());
         refused.set(Some((typed, reason)));
         open.set(true);
+    });
+
+    view! {
+        <button
+            type="button"
+            id="create-backup"
+            class="primary"
+            disabled=move || locked.get() || jobs.is_creating()
+            on:click=move |_| open.set(true)
+        >
+            {text::p().create_backup}
+        </button>
+        {lazy_when(
+            move || open.get(),
+            create_dialog::PRELOAD,
+            move || create_dialog::draw(open, name, refused),
+        )}
+    }
+}
+
+crate::split::split_piece! {
+    /// The create dialog, fetched when first asked for.
+    pub mod create_dialog in create = fn(
+        open: RwSignal<bool>,
+        name: RwSignal<String>,
+        refused: RwSignal<Option<(String, String)>>,
+    ) -> AnyView {
+        CreateDialog(CreateDialogProps { open, name, refused }).into_any()
+    }
+}
+
+/// The name of the new backup, checked as the server checks it, and the request sent once.
+#[component]
+fn CreateDialog(
+    open: RwSignal<bool>,
+    name: RwSignal<String>,
+    refused: RwSignal<Option<(String, String)>>,
+) -> impl IntoView {
+    let jobs = expect_context::<Jobs>();
+    let tasks = Tasks::here();
+    // The server's own words first, while the name it refused is still the one typed.
+    let problem = Signal::derive(move || {
+        let typed = name.get();
+        let server_said = refused.with(|r| {
+            r.as_ref()
+                .filter(|(name, _)| *name == typed)
+                .map(|(_, reason)| reason.clone())
+        });
+        server_said.or_else(|| {
+            jobs.name_problem(&typed).map(|problem| match problem {
+                NewNameProblem::Rule(rule) => text::t().name_problem(rule),
+                NewNameProblem::Taken => text::t().name_taken(&typed),
+            })
+        })
     });
 
     let confirm = Callback::new(move |()| {
@@ -76,15 +113,6 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     });
 
     view! {
-        <button
-            type="button"
-            id="create-backup"
-            class="primary"
-            disabled=move || locked.get() || jobs.is_creating()
-            on:click=move |_| open.set(true)
-        >
-            {text::p().create_backup}
-        </button>
         <ConfirmDialog
             id="create-dialog"
             open

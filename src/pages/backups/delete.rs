@@ -9,6 +9,13 @@ use crate::text;
 /// Keys named in the question; a longer selection ends with "and N more".
 const KEYS_LISTED: usize = 50;
 
+crate::split::split_piece! {
+    /// The delete dialog, fetched when first asked for.
+    pub mod delete_dialog in delete = fn(target: RwSignal<Option<Vec<String>>>) -> AnyView {
+        DeleteBackups(DeleteBackupsProps { target }).into_any()
+    }
+}
+
 /// Asks once before deleting the backups in `target` (one row's, or the selected ones);
 /// cancelling sends nothing. Keys the server refuses — or, its answer lost, still lists — stay
 /// in the dialog with the reason; nothing is sent again without a new click.

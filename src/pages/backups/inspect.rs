@@ -5,6 +5,13 @@ use crate::components::{open_for, BackupContents, ConfirmDialog};
 use crate::state::{sleep, BackupFiles, DownloadCommand, Inspected, Tasks};
 use crate::text;
 
+crate::split::split_piece! {
+    /// The inspect dialog with its verify, fetched when first asked for.
+    pub mod inspect_dialog in inspect = fn(target: RwSignal<Option<String>>) -> AnyView {
+        InspectBackup(InspectBackupProps { target }).into_any()
+    }
+}
+
 /// What the stored backup in `target` holds, read from its end without downloading it, and
 /// whether it is a PocketBase backup at all; and a `curl` line to pull it onto a server.
 #[component]

@@ -16,13 +16,35 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::{start_download, BackupTable, ErrorNotice, RowAction};
+use crate::components::{lazy_when, prefetch, start_download, BackupTable, ErrorNotice, RowAction};
 use crate::pages::{PageLink, TopBar};
+use crate::split::Preload;
 use crate::state::{
     BackupFiles, BackupList, Jobs, ListStatus, Notice, Page, Pending, Restores, ServerStatus,
     ServerWatch, ShownBackups, Tasks, Toasts, Uploads,
 };
 use crate::text;
+
+use compare::compare_dialog;
+use delete::delete_dialog;
+use inspect::inspect_dialog;
+use restore::restore_dialog;
+use retention::retention_dialog;
+
+/// What the first screen does not show, fetched in this order while the browser is idle once
+/// the rows are drawn: the likeliest first clicks first.
+const PREFETCHED: &[Preload] = &[
+    create::create_dialog::PRELOAD,
+    upload::upload_dialog::PRELOAD,
+    crate::state::RESTORE_FOLLOWER,
+    delete_dialog::PRELOAD,
+    restore_dialog::PRELOAD,
+    inspect_dialog::PRELOAD,
+    crate::pages::settings_page::PRELOAD,
+    compare_dialog::PRELOAD,
+    retention_dialog::PRELOAD,
+    crate::pages::servers_page::PRELOAD,
+];
 
 #[component]
 pub fn BackupsPage() -> impl IntoView {
@@ -79,6 +101,14 @@ pub fn BackupsPage() -> impl IntoView {
     let has_rows = move || !rows.with(Vec::is_empty) || !pending.with(Vec::is_empty);
     let no_matches = move || !rows.with(Vec::is_empty) && total.get() == 0;
     let empty = move || status.with(|s| *s == ListStatus::Ready) && !has_rows();
+    // Once the list is drawn, the rest of the panel is fetched while the browser is idle.
+    Effect::new(move |started: Option<bool>| {
+        let drawn = started == Some(true) || status.with(|s| *s == ListStatus::Ready);
+        if drawn && started != Some(true) {
+            prefetch(tasks, PREFETCHED);
+        }
+        drawn
+    });
 
     // The clock the rows' ages ("3 hours ago") are measured from.
     let now_ms = RwSignal::new(js_sys::Date::now());
@@ -249,11 +279,32 @@ pub fn BackupsPage() -> impl IntoView {
                 />
             </div>
             {move || no_matches().then(|| view! { <p class="empty">{text::p().no_matches}</p> })}
-            <delete::DeleteBackups target=delete_target />
-            <restore::RestoreBackup target=restore_target locked=restore_locked />
-            <inspect::InspectBackup target=inspect_target />
-            <compare::CompareBackups target=compare_target />
-            <retention::PlanRetention open=planning rows delete_target />
+            // Each dialog is fetched when first asked for (and prefetched once rows show).
+            {lazy_when(
+                move || delete_target.with(Option::is_some),
+                delete_dialog::PRELOAD,
+                move || delete_dialog::draw(delete_target),
+            )}
+            {lazy_when(
+                move || restore_target.with(Option::is_some),
+                restore_dialog::PRELOAD,
+                move || restore_dialog::draw(restore_target, restore_locked),
+            )}
+            {lazy_when(
+                move || inspect_target.with(Option::is_some),
+                inspect_dialog::PRELOAD,
+                move || inspect_dialog::draw(inspect_target),
+            )}
+            {lazy_when(
+                move || compare_target.with(Option::is_some),
+                compare_dialog::PRELOAD,
+                move || compare_dialog::draw(compare_target),
+            )}
+            {lazy_when(
+                move || planning.get(),
+                retention_dialog::PRELOAD,
+                move || retention_dialog::draw(planning, rows, delete_target),
+            )}
         </main>
     }
 }

@@ -6,6 +6,13 @@ use crate::state::{
 };
 use crate::text;
 
+crate::split::split_piece! {
+    /// The restore dialog, fetched when first asked for.
+    pub mod restore_dialog in restore = fn(target: RwSignal<Option<String>>, locked: Signal<bool>) -> AnyView {
+        RestoreBackup(RestoreBackupProps { target, locked }).into_any()
+    }
+}
+
 /// Explains what a restore replaces and asks for the exact key to be typed before it can be
 /// confirmed. Confirming is impossible while the server is busy or out of reach or a restore is
 /// followed, so a restore is never sent twice. Once confirmed it belongs to the signed-in

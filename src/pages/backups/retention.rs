@@ -9,6 +9,13 @@ use crate::text;
 /// Keys and reasons listed in the preview; the rest are counted.
 const LISTED: usize = 50;
 
+crate::split::split_piece! {
+    /// The retention planner, fetched when first asked for.
+    pub mod retention_dialog in retention = fn(open: RwSignal<bool>, rows: Signal<Vec<BackupInfo>>, delete_target: RwSignal<Option<Vec<String>>>) -> AnyView {
+        PlanRetention(PlanRetentionProps { open, rows, delete_target }).into_any()
+    }
+}
+
 /// A retention policy previewed over the real list: what it keeps and why, what it would
 /// delete and the space freed. Applying it hands the keys to the delete dialog, which asks
 /// once more and reports refusals while the rest go on.

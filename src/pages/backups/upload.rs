@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use web_sys::File;
 
-use crate::components::{ConfirmDialog, TextField, UploadProgressView, UploadZone};
+use crate::components::{lazy_when, ConfirmDialog, TextField, UploadProgressView, UploadZone};
 use crate::state::{
     Latest, Tasks, UploadCheck, UploadNameProblem, UploadOutcome, UploadRefusal, Uploads,
 };
@@ -13,22 +13,80 @@ use crate::text;
 #[component]
 pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let uploads = expect_context::<Uploads>();
+    // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
+    let picked = RwSignal::new_local(None::<File>);
+    // Why the file picked last cannot be sent, found in the browser.
+    let problem = RwSignal::new(None::<String>);
+    let progress = uploads.progress();
+    let uploading = Signal::derive(move || progress.with(Option::is_some));
+    // (Signing out while it uploads asks first: see `Navigation`.)
+    let on_file = Callback::new(move |file: File| picked.set(Some(file)));
+    // How the last upload ended, where the zone is: a cancel, or a failure.
+    let ended = uploads.ended();
+    let said = move || {
+        ended.with(|ended| match ended {
+            Some(UploadOutcome::Cancelled) => Some((false, text::p().cancelled.to_owned())),
+            Some(UploadOutcome::Failed(error)) => Some((true, text::error_message(error))),
+            Some(UploadOutcome::LostNotStored(_)) => {
+                Some((true, text::p().upload_lost_not_stored.to_owned()))
+            }
+            _ => None,
+        })
+    };
+
+    view! {
+        <UploadZone on_file disabled=Signal::derive(move || locked.get() || uploading.get()) />
+        <UploadProgressView progress on_cancel=Callback::new(move |()| uploads.cancel()) />
+        {move || {
+            problem
+                .get()
+                .or_else(|| said().filter(|(failed, _)| *failed).map(|(_, words)| words))
+                .map(|p| view! { <p class="notice error" role="alert">{p}</p> })
+        }}
+        {move || {
+            said()
+                .filter(|(failed, _)| !failed)
+                .map(|(_, words)| view! { <p class="notice" role="status">{words}</p> })
+        }}
+        {lazy_when(
+            move || picked.with(Option::is_some),
+            upload_dialog::PRELOAD,
+            move || upload_dialog::draw(picked, problem),
+        )}
+    }
+}
+
+crate::split::split_piece! {
+    /// The check of a picked file and its dialog, fetched when a file is first picked.
+    pub mod upload_dialog in upload = fn(
+        picked: RwSignal<Option<File>, LocalStorage>,
+        problem: RwSignal<Option<String>>,
+    ) -> AnyView {
+        UploadDialog(UploadDialogProps { picked, problem }).into_any()
+    }
+}
+
+/// Checks each file picked (the newest wins), then asks to confirm it by name and size.
+#[component]
+fn UploadDialog(
+    picked: RwSignal<Option<File>, LocalStorage>,
+    problem: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let uploads = expect_context::<Uploads>();
     let tasks = Tasks::here();
     let open = RwSignal::new(false);
-    // A `File` is a browser handle (not Send): kept in local storage of the reactive system.
     let chosen = RwSignal::new_local(None::<File>);
-    let problem = RwSignal::new(None::<String>);
     let no_data_db = RwSignal::new(false);
     // The name to store it under: the file's, unless the server has that one already.
     let taken_name = RwSignal::new(None::<String>);
     let store_as = RwSignal::new(String::new());
-    let progress = uploads.progress();
-    let uploading = Signal::derive(move || progress.with(Option::is_some));
-    // (Signing out while it uploads asks first: see `Navigation`.)
 
     // Numbers each pick: only the latest file's check may open the dialog.
     let picks = Latest::new();
-    let on_file = Callback::new(move |file: File| {
+    Effect::new(move || {
+        let Some(file) = picked.get() else {
+            return;
+        };
         problem.set(None);
         uploads.forget_ended();
         let pick = picks.start();
@@ -84,18 +142,6 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
         open.set(false);
         uploads.upload(file, store_as.get_untracked());
     });
-    // How the last upload ended, where the zone is: a cancel, or a failure.
-    let ended = uploads.ended();
-    let said = move || {
-        ended.with(|ended| match ended {
-            Some(UploadOutcome::Cancelled) => Some((false, text::p().cancelled.to_owned())),
-            Some(UploadOutcome::Failed(error)) => Some((true, text::error_message(error))),
-            Some(UploadOutcome::LostNotStored(_)) => {
-                Some((true, text::p().upload_lost_not_stored.to_owned()))
-            }
-            _ => None,
-        })
-    };
     let summary = move || {
         chosen.with(|file| {
             file.as_ref()
@@ -104,19 +150,6 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
     };
 
     view! {
-        <UploadZone on_file disabled=Signal::derive(move || locked.get() || uploading.get()) />
-        <UploadProgressView progress on_cancel=Callback::new(move |()| uploads.cancel()) />
-        {move || {
-            problem
-                .get()
-                .or_else(|| said().filter(|(failed, _)| *failed).map(|(_, words)| words))
-                .map(|p| view! { <p class="notice error" role="alert">{p}</p> })
-        }}
-        {move || {
-            said()
-                .filter(|(failed, _)| !failed)
-                .map(|(_, words)| view! { <p class="notice" role="status">{words}</p> })
-        }}
         <ConfirmDialog
             id="upload-dialog"
             open

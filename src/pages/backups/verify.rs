@@ -37,7 +37,7 @@ pub fn VerifyBackup(target: RwSignal<Option<String>>, open: RwSignal<bool>) -> i
         tasks.spawn(async move {
             let progress = move |bytes| read.set(bytes);
             let cancelled = move || cancel.get_untracked();
-            let found = files.verify(key.clone(), tasks, progress, cancelled).await;
+            let found = files.verify(key.clone(), progress, cancelled).await;
             running.set(false);
             if target.get_untracked().as_ref() == Some(&key) {
                 verdict.set(Some(found));

@@ -12,6 +12,13 @@ use crate::pages::TopBar;
 use crate::state::{FieldProblem, FormField, SettingsState, Tasks};
 use crate::text;
 
+crate::split::split_piece! {
+    /// The settings page, fetched when first shown.
+    pub mod settings_page in settings = fn() -> AnyView {
+        SettingsPage().into_any()
+    }
+}
+
 /// Shows the signed-in server's settings and their form, both kept by the state: reading them
 /// happens on arrival here (see `state::provide_server_state`), not when this is drawn.
 #[component]
