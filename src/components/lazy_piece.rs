@@ -15,17 +15,23 @@ where
     Draw: Fn() -> Drawing + Send + Sync + 'static,
     Drawing: Future<Output = Result<AnyView, ChunkMissing>> + 'static,
 {
-    // Only this line is made for each piece; the rest is shared.
-    piece_or_notice(
-        preload,
-        Box::new(move || ready_now(draw()).and_then(Result::ok)),
-    )
+    piece_or_notice(preload, draw_if_loaded(draw), "")
+}
+
+/// Only this is made for each piece; the rest is shared.
+fn draw_if_loaded<Draw, Drawing>(draw: Draw) -> DrawIfLoaded
+where
+    Draw: Fn() -> Drawing + Send + Sync + 'static,
+    Drawing: Future<Output = Result<AnyView, ChunkMissing>> + 'static,
+{
+    Box::new(move || ready_now(draw()).and_then(Result::ok))
 }
 
 /// The piece if its chunk is loaded (its first poll is ready), else `None`.
 type DrawIfLoaded = Box<dyn Fn() -> Option<AnyView> + Send + Sync>;
 
-fn piece_or_notice(preload: Preload, draw: DrawIfLoaded) -> impl IntoView {
+/// `place` is the notices' class: "in-sight" keeps them in view however the page is scrolled.
+fn piece_or_notice(preload: Preload, draw: DrawIfLoaded, place: &'static str) -> impl IntoView {
     let tasks = Tasks::here();
     // Counts the fetches: each one that ends (or a Retry) draws again.
     let fetched = RwSignal::new(0u32);
@@ -45,27 +51,31 @@ fn piece_or_notice(preload: Preload, draw: DrawIfLoaded) -> impl IntoView {
             });
         }
         Either::Right(view! {
-            <p class="notice" role="status" hidden=failed>
-                <span class="spinner" aria-hidden="true"></span>
-                {text::p().piece_loading}
-            </p>
-            <div class="notice error" role="alert" hidden=move || !failed.get()>
-                <p>{text::p().piece_missing}</p>
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        failed.set(false);
-                        fetched.update(|n| *n += 1);
-                    }
-                >
-                    {text::p().retry}
-                </button>
+            <div class=place>
+                <p class="notice" role="status" hidden=failed>
+                    <span class="spinner" aria-hidden="true"></span>
+                    {text::p().piece_loading}
+                </p>
+                <div class="notice error" role="alert" hidden=move || !failed.get()>
+                    <p>{text::p().piece_missing}</p>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            failed.set(false);
+                            fetched.update(|n| *n += 1);
+                        }
+                    >
+                        {text::p().retry}
+                    </button>
+                </div>
             </div>
         })
     }
 }
 
-/// [`lazy_piece`] from the first time `wanted` holds (a dialog is asked for), kept from then on.
+/// [`lazy_piece`] from the first time `wanted` holds (a dialog is asked for), kept from then on;
+/// while its chunk is fetched, or cannot be, the notice stays in sight however far the page is
+/// scrolled from where the dialog was asked for.
 pub fn lazy_when<Draw, Drawing>(
     wanted: impl Fn() -> bool + Send + Sync + 'static,
     preload: Preload,
@@ -76,7 +86,12 @@ where
     Drawing: Future<Output = Result<AnyView, ChunkMissing>> + 'static,
 {
     let asked = Memo::new(move |was: Option<&bool>| was.copied() == Some(true) || wanted());
-    move || asked.get().then(|| lazy_piece(preload, draw.clone()))
+    move || {
+        asked.get().then(|| {
+            let draw = draw.clone();
+            piece_or_notice(preload, draw_if_loaded(draw), "in-sight")
+        })
+    }
 }
 
 /// Fetches `pieces` one after another while the browser is idle, so a first click on any of

@@ -117,3 +117,48 @@ async fn once_the_rows_show_every_chunk_is_fetched_and_a_first_click_works_offli
     browser.set_offline(false).await;
     browser.assert_no_crash().await;
 }
+
+#[tokio::test]
+async fn a_dialog_whose_chunk_cannot_be_fetched_says_so_in_sight_and_opens_on_retry() {
+    let server = PocketBase::start();
+    // A page taller than the window: the notice must not end up below the table.
+    server.seed_backup_files(60);
+    server.create_backup("one.zip");
+    let browser = Browser::start().await;
+    browser.devtools("Network.enable", json!({})).await;
+    browser
+        .devtools(
+            "Network.setBlockedURLs",
+            json!({ "urls": ["*/split_delete*"] }),
+        )
+        .await;
+    browser.open(server.url()).await;
+    e2e::sign_in(&browser, &server).await;
+    browser.wait_for_text("one.zip").await;
+    browser.click_labelled("Delete one.zip").await;
+    browser
+        .wait_for_alert(e2e::PATIENCE, "could not be loaded")
+        .await;
+    let in_sight = "const alert = [...document.querySelectorAll('[role=alert]')]
+            .find(a => a.textContent.includes('could not be loaded'));
+        const box = alert.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;";
+    assert_eq!(browser.script(in_sight, vec![]).await, json!(true));
+    browser.assert_no_crash().await;
+
+    browser
+        .devtools("Network.setBlockedURLs", json!({ "urls": [] }))
+        .await;
+    browser.click("Retry").await;
+    let (role, title) = browser.open_dialog().await;
+    assert_eq!(
+        (role.as_str(), title.as_str()),
+        ("alertdialog", "Delete this backup?")
+    );
+    assert!(browser.dialog_text().await.contains("one.zip"));
+    // Cancelling sends nothing: the backup is still there.
+    browser.press_escape().await;
+    browser.wait_for_no_dialog().await;
+    assert!(server.backups().iter().any(|(key, _, _)| key == "one.zip"));
+    browser.assert_no_crash().await;
+}
