@@ -193,7 +193,20 @@ where
 }
 
 /// [`eventually`] for work that takes long on a loaded machine (big backups, restarts).
-pub async fn eventually_within<T, F, Fut>(patience: Duration, what: &str, mut check: F) -> T
+pub async fn eventually_within<T, F, Fut>(patience: Duration, what: &str, check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    match within(patience, check).await {
+        Some(value) => value,
+        None => panic!("timed out waiting for {what}"),
+    }
+}
+
+/// Polls `check` until it yields `Some`, or `None` after `patience`: for a test that says
+/// more than "timed out" when it fails.
+pub async fn within<T, F, Fut>(patience: Duration, mut check: F) -> Option<T>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Option<T>>,
@@ -201,9 +214,11 @@ where
     let start = Instant::now();
     loop {
         if let Some(value) = check().await {
-            return value;
+            return Some(value);
         }
-        assert!(start.elapsed() < patience, "timed out waiting for {what}");
+        if start.elapsed() >= patience {
+            return None;
+        }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
