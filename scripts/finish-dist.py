@@ -3,7 +3,8 @@
 
 1. Trunk's inline loader <script type=module> becomes a file named by its content
    (start-<hash>.js, with an integrity hash), so the page runs under a CSP with no
-   'unsafe-inline' script.
+   'unsafe-inline' script. Ahead of it goes early-<hash>.js (src/api/early-list.js), which
+   asks for a stored session's list while the wasm downloads.
 2. The chunks of the split build (scripts/split/wasm-bindgen left them in the folder given as
    the second argument) join dist/, each named by its content, and so does their link module
    __wasm_split.js, whose import of the glue and the glue's import of it name the files as
@@ -86,6 +87,21 @@ name = f"start-{hashlib.sha256(loader.encode()).hexdigest()[:16]}.js"
 integrity = sri(loader.encode())
 tag = f'<script type=module src=./{name} integrity={integrity}></script>'
 html = inline.sub(lambda _: tag, html)
+# The stored session's list, asked for while the wasm downloads (src/api/early-list.js):
+# first in the head (after the charset, which must come first), async, so it neither waits
+# for nor delays anything else.
+early_source = pathlib.Path(__file__).resolve().parent.parent / "src/api/early-list.js"
+# Its comments are for the reader of the source: the page gets the code alone.
+early_code = "".join(line.strip() for line in early_source.read_text(encoding="utf-8").splitlines()
+                     if not line.lstrip().startswith("//")).encode()
+early_name = content_name("early", early_code, ".js")
+(dist / early_name).write_bytes(early_code)
+charset = re.compile(r"<meta charset=[^>]*>")
+html, found = charset.subn(
+    lambda m: f"{m.group(0)}<script async src=./{early_name} integrity={sri(early_code)}></script>",
+    html, count=1)
+if found != 1:
+    sys.exit(f"finish-dist: no <meta charset> in {index}")
 if "<script>" in html or " style=" in html:
     sys.exit(f"finish-dist: {index} still has an inline script or style")
 index.write_text(html, encoding="utf-8")

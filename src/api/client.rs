@@ -380,7 +380,7 @@ fn json_body(
     builder.json(body)
 }
 
-async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+pub(super) async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     response.json().await.map_err(|error| match error {
         gloo_net::Error::SerdeError(error) => ApiError::UnexpectedBody(error.to_string()),
         other => other.into(),

@@ -7,6 +7,7 @@ mod client;
 mod compare;
 mod contents;
 pub mod cron;
+mod early;
 mod error;
 mod json;
 mod policy;

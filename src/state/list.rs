@@ -60,7 +60,12 @@ impl BackupList {
         let load = self.loads.start();
         self.status.set(ListStatus::Loading);
         self.tasks.spawn(async move {
-            let result = this.session.screen(&client, client.list(None).await);
+            // The first load of a stored session may find its answer already asked for.
+            let answer = match client.early_list().await {
+                Some(answer) => answer,
+                None => client.list(None).await,
+            };
+            let result = this.session.screen(&client, answer);
             if !this.loads.is_newest(load) {
                 return;
             }

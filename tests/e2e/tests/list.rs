@@ -91,3 +91,47 @@ async fn hostile_keys_are_listed_as_plain_text() {
         "a key was rendered as markup"
     );
 }
+
+/// A visit with a stored session asks for its list while the wasm is still on its way (the
+/// loader's `early-list.js`), and the panel uses that answer rather than asking again.
+#[tokio::test]
+async fn a_stored_session_asks_for_its_list_while_the_wasm_downloads_and_only_once() {
+    let server = PocketBase::start();
+    server.create_backup("kept.zip");
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["kept.zip"]).await;
+
+    // A cold visit on a slow link, so the wasm takes about a second to arrive.
+    browser
+        .devtools("Network.clearBrowserCache", serde_json::json!({}))
+        .await;
+    browser.throttle(300_000, 100).await;
+    browser.reload().await;
+    browser.wait_for_keys(&["kept.zip"]).await;
+    let seen = browser
+        .script(
+            "const all = performance.getEntriesByType('resource');
+             const lists = all.filter(e => new URL(e.name).pathname === '/api/backups');
+             const wasm = all.find(e => new URL(e.name).pathname.endsWith('_bg.wasm'));
+             return { lists: lists.map(e => [e.name, e.startTime]), wasm_end: wasm.responseEnd };",
+            vec![],
+        )
+        .await;
+    let lists = seen["lists"].as_array().expect("list requests");
+    assert_eq!(
+        lists.len(),
+        1,
+        "the list was asked for more than once: {seen}"
+    );
+    let (url, started) = (lists[0][0].as_str().unwrap(), lists[0][1].as_f64().unwrap());
+    assert_eq!(
+        url,
+        format!("{}/api/backups", server.url()),
+        "no token in the URL"
+    );
+    let wasm_end = seen["wasm_end"].as_f64().expect("the wasm's timing");
+    assert!(
+        started < wasm_end - 500.0,
+        "the list was asked for at {started} ms, the wasm arrived at {wasm_end} ms: {seen}"
+    );
+}
