@@ -83,3 +83,12 @@ macro_rules! split_piece {
 }
 
 pub(crate) use split_piece;
+
+/// Room at the end of the wasm's data: wasm-split-cli moves each chunk's own data (its strings
+/// and tables) out of the first chunk by packing the data segment again, module by module,
+/// aligned — and when that packing comes out longer than the segment it read (by 16 B here) it
+/// keeps the whole segment in the first chunk instead. These bytes, which no code reads, are
+/// the room the packing needs.
+#[cfg(panel_split)]
+#[used]
+static DATA_ROOM: [u8; 64] = [0x5a; 64];
