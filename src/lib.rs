@@ -89,5 +89,16 @@ fn SignedIn(
 }
 
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    let lang = Preferences::remembered_lang();
+    if text::is_ready(lang) {
+        return leptos::mount::mount_to_body(App);
+    }
+    // The reader's language first, so the first screen is never drawn in another one (if its
+    // words cannot be fetched, it is drawn in English). Nothing exists yet that could stop
+    // this task, nor anything it could outlive; nor Leptos' executor, which mounting sets up.
+    #[allow(clippy::disallowed_methods)]
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = text::load(lang).await;
+        leptos::mount::mount_to_body(App);
+    });
 }

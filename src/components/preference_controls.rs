@@ -13,6 +13,9 @@ pub fn PreferenceControls(
     /// Work is running whose outcome the page would drop if drawn again in another language.
     #[prop(into)]
     lang_locked: Signal<bool>,
+    /// The words of the language chosen last could not be fetched.
+    #[prop(into)]
+    lang_missing: Signal<bool>,
     #[prop(into)] theme: Signal<Theme>,
     on_theme: Callback<Theme>,
 ) -> impl IntoView {
@@ -41,6 +44,9 @@ pub fn PreferenceControls(
                 {Lang::ALL
                     .map(|lang| view! { <option value=lang.tag() lang=lang.tag()>{lang.own_name()}</option> })}
             </select>
+            {move || {
+                lang_missing.get().then(|| view! { <p class="notice error" role="alert">{t.piece_missing}</p> })
+            }}
             <label for="theme">{t.theme}</label>
             <select
                 id="theme"

@@ -91,6 +91,7 @@ pub fn Choices(#[prop(into, optional)] busy: Signal<bool>) -> impl IntoView {
             lang=preferences.lang()
             on_lang=Callback::new(move |lang| preferences.set_lang(lang))
             lang_locked=busy
+            lang_missing=preferences.lang_missing()
             theme=preferences.theme()
             on_theme=Callback::new(move |theme| preferences.set_theme(theme))
         />

@@ -59,8 +59,8 @@ use leptos::prelude::*;
 /// Creates the panel's own state, whoever is signed in: the language and theme, the sessions of
 /// every server, the fleet's overview, which page is shown.
 pub fn provide_app_state() {
-    provide_context(Preferences::restore());
     let tasks = Tasks::here();
+    provide_context(Preferences::restore(tasks));
     let session = SessionState::restore(tasks);
     provide_context(session);
     provide_context(Fleet::new(session, tasks));

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::storage;
+use super::task::Tasks;
+use crate::split::ChunkMissing;
 use crate::text::{self, Lang};
 
 /// Light or dark, or as the system says (`prefers-color-scheme`).
@@ -38,14 +40,28 @@ const THEME_KEY: &str = "theme";
 pub struct Preferences {
     lang: RwSignal<Lang>,
     theme: RwSignal<Theme>,
+    /// The words of the language chosen last could not be fetched (offline, or a deploy
+    /// replaced the files); choosing it again tries again.
+    lang_missing: RwSignal<bool>,
+    /// The panel's own tasks: fetching a language's words.
+    tasks: Tasks,
 }
 
 impl Preferences {
-    /// The choices remembered in this browser; on a first visit, the browser's own languages.
-    pub fn restore() -> Self {
-        let lang = storage::read(LANG_KEY)
+    /// The language remembered in this browser; on a first visit, the browser's own. Its words
+    /// are loaded before the panel is first drawn (`mount`).
+    pub fn remembered_lang() -> Lang {
+        storage::read(LANG_KEY)
             .and_then(|tag| Lang::from_tag(&tag))
-            .unwrap_or_else(|| Lang::preferred(browser_languages().iter().map(String::as_str)));
+            .unwrap_or_else(|| Lang::preferred(browser_languages().iter().map(String::as_str)))
+    }
+
+    /// The choices remembered in this browser: the language if its words could be loaded,
+    /// else English.
+    pub fn restore(tasks: Tasks) -> Self {
+        let lang = Some(Self::remembered_lang())
+            .filter(|lang| text::is_ready(*lang))
+            .unwrap_or_default();
         let theme = storage::read(THEME_KEY)
             .and_then(|tag| Theme::from_tag(&tag))
             .unwrap_or_default();
@@ -53,6 +69,8 @@ impl Preferences {
         let this = Self {
             lang: RwSignal::new(lang),
             theme: RwSignal::new(theme),
+            lang_missing: RwSignal::new(false),
+            tasks,
         };
         // The document's attributes are outside the view: kept in step here.
         Effect::new(move || set_root_attribute("lang", Some(this.lang.get().tag())));
@@ -71,9 +89,33 @@ impl Preferences {
         self.theme.into()
     }
 
-    /// Writes in `lang` from now on; the page is drawn again in its words. Only the view is:
-    /// the state, and the work it runs, stay as they are.
+    /// Whether the words of the language chosen last could not be fetched.
+    pub fn lang_missing(&self) -> Signal<bool> {
+        self.lang_missing.into()
+    }
+
+    /// Writes in `lang` from now on — at once if its words are here, else once their chunk
+    /// is fetched; the page is drawn again in its words. Only the view is: the state, and the
+    /// work it runs, stay as they are.
     pub fn set_lang(&self, lang: Lang) {
+        self.lang_missing.set(false);
+        if text::is_ready(lang) {
+            return self.apply_lang(lang);
+        }
+        let this = *self;
+        self.tasks.spawn(async move {
+            match text::load(lang).await {
+                Ok(()) => this.apply_lang(lang),
+                Err(ChunkMissing) => {
+                    this.lang_missing.set(true);
+                    // The control shows the language the page is written in again.
+                    this.lang.update(|_| {});
+                }
+            }
+        });
+    }
+
+    fn apply_lang(&self, lang: Lang) {
         storage::write(LANG_KEY, lang.tag());
         text::choose(lang);
         self.lang.set(lang);

@@ -9,6 +9,7 @@ use std::cell::Cell;
 
 use crate::api::cron::{CronProblem, Schedule};
 use crate::api::{ApiError, BadServerUrl, NameProblem};
+use crate::split::ChunkMissing;
 
 /// The languages the panel is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,9 +68,49 @@ impl Lang {
 
 thread_local! {
     static CHOSEN: Cell<Lang> = const { Cell::new(Lang::En) };
+    /// The Chinese words, once their chunk is loaded ([`load`]).
+    static ZH: Cell<Option<Language>> = const { Cell::new(ZH_AT_START) };
 }
 
-/// Writes from now on in `lang`; the pages are drawn again after it.
+/// A build that is not split has every language from the start.
+#[cfg(not(panel_split))]
+const ZH_AT_START: Option<Language> = Some(Language {
+    phrases: &zh::PHRASES,
+    words: &zh::Zh,
+});
+#[cfg(panel_split)]
+const ZH_AT_START: Option<Language> = None;
+
+/// One language's words: its phrases and its words with parameters.
+#[derive(Clone, Copy)]
+pub struct Language {
+    phrases: &'static Phrases,
+    words: &'static dyn Words,
+}
+
+crate::split::split_piece! {
+    /// The Chinese words, in a chunk of their own: fetched when that language is first chosen
+    /// (or before the first screen, for a reader who chose it before), not by every visit.
+    pub mod zh_words in zh = fn() -> Language {
+        Language { phrases: &zh::PHRASES, words: &zh::Zh }
+    }
+}
+
+/// Whether `lang`'s words are here to be chosen (English always is).
+pub fn is_ready(lang: Lang) -> bool {
+    lang == Lang::En || ZH.with(Cell::get).is_some()
+}
+
+/// Makes `lang`'s words ready, fetching their chunk the first time.
+pub async fn load(lang: Lang) -> Result<(), ChunkMissing> {
+    if !is_ready(lang) {
+        let words = zh_words::draw().await?;
+        ZH.with(|zh| zh.set(Some(words)));
+    }
+    Ok(())
+}
+
+/// Writes from now on in `lang`, once [`load`]ed; the pages are drawn again after it.
 pub fn choose(lang: Lang) {
     CHOSEN.with(|chosen| chosen.set(lang));
 }
@@ -81,20 +122,26 @@ pub fn chosen() -> Lang {
 /// The schedules offered as presets, labelled by [`Words::cron_preset_labels`].
 pub const CRON_PRESETS: [&str; 4] = ["0 0 * * *", "0 0 * * 0", "0 0 1 * *", "0 */6 * * *"];
 
+/// The chosen language's words; English until another one is loaded.
+fn language() -> Language {
+    let english = Language {
+        phrases: &en::PHRASES,
+        words: &en::En,
+    };
+    match chosen() {
+        Lang::En => english,
+        Lang::Zh => ZH.with(Cell::get).unwrap_or(english),
+    }
+}
+
 /// The phrases of the chosen language.
 pub fn p() -> &'static Phrases {
-    match chosen() {
-        Lang::En => &en::PHRASES,
-        Lang::Zh => &zh::PHRASES,
-    }
+    language().phrases
 }
 
 /// The words with parameters of the chosen language.
 pub fn t() -> &'static dyn Words {
-    match chosen() {
-        Lang::En => &en::En,
-        Lang::Zh => &zh::Zh,
-    }
+    language().words
 }
 
 /// Declares [`Phrases`]: the words without parameters, as data. Each language is one value of

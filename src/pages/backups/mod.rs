@@ -44,6 +44,7 @@ const PREFETCHED: &[Preload] = &[
     compare_dialog::PRELOAD,
     retention_dialog::PRELOAD,
     crate::pages::servers_page::PRELOAD,
+    crate::text::zh_words::PRELOAD,
 ];
 
 #[component]

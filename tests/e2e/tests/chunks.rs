@@ -82,6 +82,7 @@ async fn once_the_rows_show_every_chunk_is_fetched_and_a_first_click_works_offli
         "split_compare",
         "split_retention",
         "split_servers",
+        "split_zh",
     ];
     eventually("every piece's chunk fetched while idle", || async {
         let fetched = fetched_chunks(&browser).await;
@@ -160,5 +161,63 @@ async fn a_dialog_whose_chunk_cannot_be_fetched_says_so_in_sight_and_opens_on_re
     browser.press_escape().await;
     browser.wait_for_no_dialog().await;
     assert!(server.backups().iter().any(|(key, _, _)| key == "one.zip"));
+    browser.assert_no_crash().await;
+}
+
+/// The second language is a chunk too: refused, the page stays in English and says so; once it
+/// can be fetched, choosing it again writes in it, and a reload draws the first screen in it.
+/// A reader whose language cannot be fetched on arrival gets the panel in English.
+#[tokio::test]
+async fn a_language_whose_words_cannot_be_fetched_is_said_and_english_stays() {
+    let server = PocketBase::start();
+    server.create_backup("one.zip");
+    let browser = Browser::start().await;
+    browser.devtools("Network.enable", json!({})).await;
+    let refuse_chinese = || async {
+        browser
+            .devtools("Network.setBlockedURLs", json!({ "urls": ["*/split_zh*"] }))
+            .await;
+    };
+    refuse_chinese().await;
+    browser.open(server.url()).await;
+    e2e::sign_in(&browser, &server).await;
+    browser.wait_for_keys(&["one.zip"]).await;
+
+    browser.select_option("Language", "简体中文").await;
+    browser
+        .wait_for_alert(e2e::PATIENCE, "could not be loaded")
+        .await;
+    let control = "return document.getElementById('language').value;";
+    assert_eq!(
+        browser.script(control, vec![]).await,
+        json!("en"),
+        "the control left on 简体中文"
+    );
+    browser.wait_for_heading("Backups").await;
+    browser.assert_no_crash().await;
+
+    browser
+        .devtools("Network.setBlockedURLs", json!({ "urls": [] }))
+        .await;
+    browser.select_option("Language", "简体中文").await;
+    browser.wait_for_heading("备份").await;
+    let alerts = browser.alerts().await;
+    assert!(
+        !alerts.iter().any(|a| a.contains("could not be loaded")),
+        "{alerts:?}"
+    );
+    // Remembered: the next visit fetches the words before drawing anything.
+    browser.reload().await;
+    browser.wait_for_heading("备份").await;
+    browser.wait_for_keys(&["one.zip"]).await;
+
+    // A visit that cannot fetch them: English, not a blank page.
+    refuse_chinese().await;
+    browser
+        .devtools("Network.clearBrowserCache", json!({}))
+        .await;
+    browser.reload().await;
+    browser.wait_for_heading("Backups").await;
+    browser.wait_for_keys(&["one.zip"]).await;
     browser.assert_no_crash().await;
 }
