@@ -110,7 +110,8 @@ async fn a_server_stopped_during_an_upload_is_explained_and_refresh_recovers() {
     let browser = signed_in(&server).await;
     browser.wait_for_keys(&["kept.zip"]).await;
 
-    browser.throttle(300_000, 0).await;
+    // With latency: see upload_progress.rs's `start_sending`.
+    browser.throttle(300_000, 100).await;
     browser.choose_file("Upload backup", &file).await;
     browser.click_in_dialog("Upload").await;
     e2e::eventually("bytes on their way", || async {
