@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::latest::Latest;
 use super::storage;
 use super::task::Tasks;
 use crate::split::ChunkMissing;
@@ -45,6 +46,8 @@ pub struct Preferences {
     lang_missing: RwSignal<bool>,
     /// The panel's own tasks: fetching a language's words.
     tasks: Tasks,
+    /// Numbers each choice of language, so words fetched late never undo a newer choice.
+    choices: Latest,
 }
 
 impl Preferences {
@@ -71,6 +74,7 @@ impl Preferences {
             theme: RwSignal::new(theme),
             lang_missing: RwSignal::new(false),
             tasks,
+            choices: Latest::new(),
         };
         // The document's attributes are outside the view: kept in step here.
         Effect::new(move || set_root_attribute("lang", Some(this.lang.get().tag())));
@@ -99,12 +103,17 @@ impl Preferences {
     /// work it runs, stay as they are.
     pub fn set_lang(&self, lang: Lang) {
         self.lang_missing.set(false);
+        let choice = self.choices.start();
         if text::is_ready(lang) {
             return self.apply_lang(lang);
         }
         let this = *self;
         self.tasks.spawn(async move {
-            match text::load(lang).await {
+            let loaded = text::load(lang).await;
+            if !this.choices.is_newest(choice) {
+                return;
+            }
+            match loaded {
                 Ok(()) => this.apply_lang(lang),
                 Err(ChunkMissing) => {
                     this.lang_missing.set(true);
