@@ -16,6 +16,8 @@ const CHECK_EVERY_MS: f64 = 1_000.0;
 /// After a refresh that did not get through.
 const RETRY_MS: i32 = 15_000;
 
+/// Also read, under its full key, by `src/api/early-list.js` (which cannot import it): a
+/// rename there only loses the early list request, never the session.
 const SESSION_KEY: &str = "session";
 /// Every server signed in to from this browser, the current one included: a JSON list of
 /// sessions. One signed out keeps its address and e-mail, with an empty token.
