@@ -23,6 +23,9 @@ NIGHTLY=nightly-2026-05-20
 BINARYEN_VERSION=132.0.0
 AXE_CORE_VERSION=4.14.1
 POCKETBASE_VERSION=0.40.6
+# The version matrix (tests/e2e/tests/versions.rs, whose `RELEASES` must match): each under
+# .tools/pocketbase-<version>/, from PyPI like the one above.
+POCKETBASE_RELEASES="0.22.27 0.23.12 0.28.4 0.36.9"
 # A real S3-compatible server for the S3 tests: moto's server (it checks no credentials).
 MOTO_VERSION=5.2.5
 BROTLI_VERSION=1.1.0

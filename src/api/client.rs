@@ -6,18 +6,21 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::url::{backup_url, backups_url, download_url};
-use super::{ApiError, AuthResponse, BackupInfo, BackupsPatch, Health, LogEntry, ServerSettings};
+use super::{
+    Accounts, ApiError, AuthResponse, BackupInfo, BackupsPatch, Health, LogEntry, ServerSettings,
+};
 
 /// The parts of the settings the settings page shows and keeps.
 const BACKUP_SETTINGS_FIELDS: &str = "backups,logs.maxDays,logs.minLevel";
 /// PocketBase's own job for automatic backups, present while `backups.cron` is set.
 const AUTO_BACKUP_JOB: &str = "__pbAutoBackup__";
 
-/// A PocketBase server, optionally with a superuser's auth token.
+/// A PocketBase server, optionally with a superuser's (or, before 0.23, an admin's) token.
 #[derive(Clone, PartialEq, Eq)]
 pub struct PocketBase {
     base: String,
     token: Option<String>,
+    accounts: Accounts,
 }
 
 impl PocketBase {
@@ -26,7 +29,14 @@ impl PocketBase {
         Self {
             base: base.into(),
             token: None,
+            accounts: Accounts::Superusers,
         }
+    }
+
+    /// The token belongs to this kind of account (where it is renewed).
+    pub fn with_accounts(mut self, accounts: Accounts) -> Self {
+        self.accounts = accounts;
+        self
     }
 
     pub fn with_token(mut self, token: impl Into<String>) -> Self {
@@ -42,18 +52,34 @@ impl PocketBase {
         self.token.as_deref()
     }
 
-    /// `POST /api/collections/_superusers/auth-with-password`.
+    /// `POST /api/collections/_superusers/auth-with-password`, or, where that collection does
+    /// not exist (404: PocketBase 0.22 and older), `POST /api/admins/auth-with-password`.
+    /// Answers which of the two signed in.
     pub async fn auth_with_password(
         &self,
         identity: &str,
         password: &str,
-    ) -> Result<AuthResponse, ApiError> {
-        let url = format!(
-            "{}/api/collections/_superusers/auth-with-password",
-            self.base
-        );
+    ) -> Result<(AuthResponse, Accounts), ApiError> {
         let body = Credentials { identity, password };
-        let request = json_body(self.authorized(Request::post(&url)), &body);
+        match self.auth_as(Accounts::Superusers, &body).await {
+            Err(error) if error.status() == Some(404) => {
+                match self.auth_as(Accounts::Admins, &body).await {
+                    // Neither: not a PocketBase there; its first answer says more.
+                    Err(again) if again.status() == Some(404) => Err(error),
+                    other => other.map(|auth| (auth, Accounts::Admins)),
+                }
+            }
+            other => other.map(|auth| (auth, Accounts::Superusers)),
+        }
+    }
+
+    async fn auth_as(
+        &self,
+        accounts: Accounts,
+        body: &Credentials<'_>,
+    ) -> Result<AuthResponse, ApiError> {
+        let url = format!("{}{}/auth-with-password", self.base, accounts.auth_path());
+        let request = json_body(self.authorized(Request::post(&url)), body);
         read_json(send(request).await?).await
     }
 
@@ -101,10 +127,10 @@ impl PocketBase {
         read_json(send(json_body(Request::post(&url), &body)).await?).await
     }
 
-    /// `POST /api/collections/_superusers/auth-refresh`: a new token for the same superuser,
-    /// before this one expires.
+    /// `POST …/auth-refresh` (of the superusers or the admins): a new token for the same
+    /// account, before this one expires.
     pub async fn auth_refresh(&self) -> Result<AuthResponse, ApiError> {
-        let url = format!("{}/api/collections/_superusers/auth-refresh", self.base);
+        let url = format!("{}{}/auth-refresh", self.base, self.accounts.auth_path());
         let request = self.authorized(Request::post(&url));
         read_json(send(Ok(request.build()?)).await?).await
     }
@@ -232,6 +258,21 @@ impl PocketBase {
         send(json_body(self.authorized(Request::post(&url)), &body))
             .await
             .map(drop)
+    }
+
+    /// Whether the server has the cron API (`GET /api/crons`, PocketBase 0.24 and later): 404
+    /// where it has none — or, from a server that serves a public dir, that dir's `index.html`
+    /// (0.23 answers unknown paths with it), so only a JSON answer counts.
+    pub async fn has_crons(&self) -> Result<bool, ApiError> {
+        let url = format!("{}/api/crons", self.base);
+        match send(Ok(self.authorized(Request::get(&url)).build()?)).await {
+            Ok(response) => Ok(response
+                .headers()
+                .get("content-type")
+                .is_some_and(|kind| kind.contains("json"))),
+            Err(error) if error.status() == Some(404) => Ok(false),
+            Err(error) => Err(error),
+        }
     }
 
     /// `POST /api/crons/__pbAutoBackup__`: the server starts its automatic backup job now (it

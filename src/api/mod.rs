@@ -3,6 +3,7 @@
 //! Nothing here knows about Leptos or the DOM: pages reach the server through `state`, and
 //! `state` reaches it through this module, so the HTTP rules live in exactly one place.
 
+mod capabilities;
 mod client;
 mod compare;
 mod contents;
@@ -22,6 +23,7 @@ mod url;
 pub mod verify;
 pub mod zip;
 
+pub use capabilities::{Accounts, Capabilities, Family};
 pub use client::PocketBase;
 pub use compare::{Changed, Comparison};
 pub use contents::Contents;
@@ -36,7 +38,7 @@ pub use time::{parse_modified, utc_stamp};
 pub use token::token_expiry;
 pub use types::{
     AuthRecord, AuthResponse, BackupInfo, BackupSettings, BackupsPatch, Health, HealthData,
-    LogData, LogEntry, S3Patch, S3Settings, ServerSettings,
+    LogData, LogEntry, S3Patch, S3Settings, ServerSettings, SettingsLogs,
 };
 pub use upload::{UploadCanceller, UploadRequest};
 pub use url::{download_command, download_url, encode_segment, normalize_server_url, BadServerUrl};

@@ -32,6 +32,8 @@ pub struct AuthRecord {
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 pub struct AuthResponse {
     pub token: String,
+    /// `admin` from PocketBase 0.22 and older.
+    #[serde(alias = "admin")]
     pub record: AuthRecord,
 }
 
@@ -145,15 +147,16 @@ pub struct SettingsLogs {
     /// 0: the server keeps no logs, so a failure it would log cannot be looked up.
     #[serde(default, rename = "maxDays")]
     pub max_days: u32,
-    /// The least level logged; above 8 (error) failures are not kept either.
+    /// The least level logged (slog's: -4 debug, 0 info, 8 error): nothing below it is kept.
     #[serde(default, rename = "minLevel")]
     pub min_level: i64,
 }
 
 impl SettingsLogs {
-    /// Whether an error PocketBase logs (level 8) can be read back from its log.
-    pub fn keeps_errors(&self) -> bool {
-        self.max_days > 0 && self.min_level <= 8
+    /// Whether an entry PocketBase logs at `level` (8 for an error) can be read back from its
+    /// log.
+    pub fn keeps(&self, level: i64) -> bool {
+        self.max_days > 0 && self.min_level <= level
     }
 }
 
@@ -239,6 +242,11 @@ mod tests {
             (auth.token.as_str(), auth.record.email.as_str()),
             ("t", "a@b.c")
         );
+        // PocketBase 0.22's admins.
+        let admin: AuthResponse =
+            crate::api::decode(r#"{"admin":{"id":"a1","avatar":0,"email":"o@b.c"},"token":"t2"}"#)
+                .unwrap();
+        assert_eq!(admin.record.email, "o@b.c");
         let health: Health = crate::api::decode(
             r#"{"code":200,"message":"API is healthy.","data":{"canBackup":false}}"#,
         )
@@ -268,7 +276,13 @@ mod tests {
         assert_eq!(settings.backups.cron_max_keep, 3);
         assert!(settings.backups.s3.enabled && settings.backups.s3.force_path_style);
         assert_eq!(settings.backups.s3.access_key, "k");
-        assert!(!settings.logs.keeps_errors());
+        assert!(!settings.logs.keeps(8));
+        let kept = SettingsLogs {
+            max_days: 5,
+            min_level: 0,
+        };
+        // 0.22's failed automatic backups are debug entries (-4): not kept at the default level.
+        assert!(kept.keeps(8) && !kept.keeps(-4));
         let anonymous: Health =
             crate::api::decode(r#"{"code":200,"message":"ok","data":{}}"#).unwrap();
         assert_eq!(anonymous.data.can_backup, None);

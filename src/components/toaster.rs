@@ -53,6 +53,7 @@ pub fn notice_words(notice: &Notice) -> String {
         Notice::AutoRun(AutoRunOutcome::Made { key, pruned }) => t.auto_run_made(key, pruned),
         Notice::AutoRun(AutoRunOutcome::Failed { name, error }) => t.auto_run_failed(name, error),
         Notice::AutoRun(AutoRunOutcome::NotScheduled) => text::p().not_scheduled.to_owned(),
+        Notice::AutoRun(AutoRunOutcome::Unsupported) => text::p().run_now_unsupported.to_owned(),
         Notice::AutoRun(AutoRunOutcome::Refused(error)) => text::error_message(error),
         Notice::AutoRun(AutoRunOutcome::Unknown { logs_off }) => {
             t.auto_run_unknown(*logs_off).to_owned()

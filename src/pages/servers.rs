@@ -101,7 +101,10 @@ fn server_row(saved: Session, check: ServerCheck, draft: SignInDraft) -> impl In
     let session = expect_context::<SessionState>();
     let navigation = expect_context::<Navigation>();
     let Session {
-        server_url, email, ..
+        server_url,
+        email,
+        capabilities,
+        ..
     } = saved;
     let shown_here = session.server_url().as_ref() == Some(&server_url);
     let now = js_sys::Date::now() as i64;
@@ -159,6 +162,7 @@ fn server_row(saved: Session, check: ServerCheck, draft: SignInDraft) -> impl In
             <th scope="row">
                 <span class="key">{server_url.clone()}</span>
                 <span class="hint">{email}</span>
+                <span class="hint family">{text::family(capabilities.family())}</span>
                 {shown_here.then(|| view! { <span class="hint">{text::p().shown_here}</span> })}
             </th>
             <td>{backups}</td>

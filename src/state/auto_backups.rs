@@ -13,7 +13,7 @@ use super::jobs::{Jobs, Pending};
 use super::latest::Latest;
 use super::settings::SettingsState;
 use super::toasts::{Notice, Toasts};
-use crate::api::{ApiError, BackupInfo, LogEntry, PocketBase};
+use crate::api::{ApiError, BackupInfo, LogEntry, PocketBase, SettingsLogs};
 
 /// The job's end is looked for this often.
 const POLL_MS: i32 = 1_000;
@@ -32,6 +32,8 @@ pub enum FailureHistory {
     Unread,
     /// The server keeps no log of errors: whether runs failed cannot be known.
     Unknown,
+    /// The server (0.22) logs these failures at debug level, which its log does not keep.
+    NotLogged,
     Unreadable(ApiError),
     /// The newest failures, newest first (none is a real answer).
     Read(Vec<LogEntry>),
@@ -52,6 +54,8 @@ pub enum AutoRunOutcome {
     },
     /// No schedule is saved, so the server has no such job.
     NotScheduled,
+    /// The server has no cron API (before 0.24): nothing was sent.
+    Unsupported,
     Refused(ApiError),
     /// No new backup appeared and no failure was logged, or `logs_off` (none can be).
     Unknown {
@@ -109,8 +113,12 @@ impl AutoBackups {
             self.failures.set(FailureHistory::Unread);
             return;
         }
-        if !saved.logs.keeps_errors() {
-            self.failures.set(FailureHistory::Unknown);
+        if !self.log_keeps_failures(&saved.logs) {
+            let debug_only = saved.logs.max_days > 0 && saved.logs.keeps(8);
+            self.failures.set(match debug_only {
+                true => FailureHistory::NotLogged,
+                false => FailureHistory::Unknown,
+            });
             return;
         }
         let Ok(client) = self.jobs.list.client() else {
@@ -160,8 +168,20 @@ impl AutoBackups {
         });
     }
 
+    /// Whether the server's log keeps what it writes when its automatic job fails.
+    fn log_keeps_failures(&self, logs: &SettingsLogs) -> bool {
+        let capabilities = self.jobs.list.session.capabilities_untracked();
+        logs.keeps(capabilities.unwrap_or_default().auto_failure_level())
+    }
+
     async fn follow_run(self, client: &PocketBase) -> AutoRunOutcome {
         let session = self.jobs.list.session;
+        if session
+            .capabilities_untracked()
+            .is_some_and(|capabilities| !capabilities.crons)
+        {
+            return AutoRunOutcome::Unsupported;
+        }
         // Unreadable (storage that cannot be reached, say): the job may still run and fail, and
         // its log tells; only a new backup cannot be told from an old one then.
         let before = match session.screen(client, client.list(None).await) {
@@ -172,7 +192,7 @@ impl AutoBackups {
         let logs_off = self
             .settings
             .saved()
-            .with_untracked(|s| !s.as_ref().is_some_and(|s| s.logs.keeps_errors()));
+            .with_untracked(|s| !s.as_ref().is_some_and(|s| self.log_keeps_failures(&s.logs)));
         let failures_before: Vec<String> = match logs_off {
             true => Vec::new(),
             false => client
@@ -182,7 +202,16 @@ impl AutoBackups {
                 .unwrap_or_default(),
         };
         match session.screen(client, client.run_auto_backup().await) {
-            Err(error) if error.status() == Some(404) => return AutoRunOutcome::NotScheduled,
+            // No such job, or no cron API at all: only the server's list of jobs tells.
+            Err(error) if error.status() == Some(404) => {
+                return match client.has_crons().await {
+                    Ok(false) => {
+                        session.lacks_crons();
+                        AutoRunOutcome::Unsupported
+                    }
+                    _ => AutoRunOutcome::NotScheduled,
+                };
+            }
             Err(error) => return AutoRunOutcome::Refused(error),
             Ok(()) => {}
         }

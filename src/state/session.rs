@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::browser::sleep;
 use super::storage;
 use super::task::Tasks;
-use crate::api::{decode, encode, token_expiry, ApiError, AuthResponse, PocketBase};
+use crate::api::{
+    decode, encode, token_expiry, Accounts, ApiError, AuthResponse, Capabilities, PocketBase,
+};
 
 /// The longest the refresh loop sleeps at a time (it sends nothing when it wakes early): a new
 /// sign-in, or a token renewed by another tab, is planned for this soon.
@@ -30,11 +32,20 @@ pub struct Session {
     pub server_url: String,
     pub email: String,
     pub token: String,
+    /// What this server can do, found at sign-in.
+    #[serde(default)]
+    pub capabilities: Capabilities,
 }
 
 impl Session {
-    /// The session a sign-in answered; the server's spelling of the e-mail wins.
-    fn of(server_url: &str, email: &str, auth: AuthResponse) -> Self {
+    /// The session a sign-in answered; the server's spelling of the e-mail wins. Then asks the
+    /// server what it can do beyond its accounts (a question that does not get through leaves
+    /// the panel's usual assumption: the cron API is there).
+    async fn of(server_url: &str, email: &str, auth: AuthResponse, accounts: Accounts) -> Self {
+        let client = PocketBase::new(server_url)
+            .with_token(&auth.token)
+            .with_accounts(accounts);
+        let crons = client.has_crons().await.unwrap_or(true);
         Self {
             server_url: server_url.to_owned(),
             email: if auth.record.email.is_empty() {
@@ -43,11 +54,14 @@ impl Session {
                 auth.record.email
             },
             token: auth.token,
+            capabilities: Capabilities { accounts, crons },
         }
     }
 
     pub fn client(&self) -> PocketBase {
-        PocketBase::new(&self.server_url).with_token(&self.token)
+        PocketBase::new(&self.server_url)
+            .with_token(&self.token)
+            .with_accounts(self.capabilities.accounts)
     }
 
     /// The same superuser on the same server (the token may have been renewed).
@@ -183,17 +197,17 @@ impl SessionState {
             .unwrap_or_default()
     }
 
-    /// Checks the credentials against the server's `_superusers` collection. Changes nothing
-    /// until [`Self::sign_in`] is given the result.
+    /// Checks the credentials against the server's superusers (its admins, before 0.23).
+    /// Changes nothing until [`Self::sign_in`] is given the result.
     pub async fn authenticate(
         server_url: &str,
         email: &str,
         password: &str,
     ) -> Result<Session, ApiError> {
-        let auth = PocketBase::new(server_url)
+        let (auth, accounts) = PocketBase::new(server_url)
             .auth_with_password(email, password)
             .await?;
-        Ok(Session::of(server_url, email, auth))
+        Ok(Session::of(server_url, email, auth, accounts).await)
     }
 
     /// Second factor, first half: e-mails a one-time code to `email`; answers the code's id.
@@ -213,7 +227,8 @@ impl SessionState {
         let auth = PocketBase::new(server_url)
             .auth_with_otp(otp_id, code, mfa_id)
             .await?;
-        Ok(Session::of(server_url, email, auth))
+        // Multi-factor sign-in came with the superusers.
+        Ok(Session::of(server_url, email, auth, Accounts::Superusers).await)
     }
 
     pub fn sign_in(&self, session: Session) {
@@ -393,6 +408,32 @@ impl SessionState {
         })
     }
 
+    /// What the signed-in server can do (tracked).
+    pub fn capabilities(&self) -> Option<Capabilities> {
+        self.current.with(|s| s.as_ref().map(|s| s.capabilities))
+    }
+
+    pub fn capabilities_untracked(&self) -> Option<Capabilities> {
+        self.current
+            .with_untracked(|s| s.as_ref().map(|s| s.capabilities))
+    }
+
+    /// The signed-in server turned out to have no cron API (a session saved before the panel
+    /// asked at sign-in): kept, so it is not offered again.
+    pub fn lacks_crons(&self) {
+        let Some(session) = self.current.with_untracked(Clone::clone) else {
+            return;
+        };
+        if session.capabilities.crons {
+            let mut capabilities = session.capabilities;
+            capabilities.crons = false;
+            self.sign_in(Session {
+                capabilities,
+                ..session
+            });
+        }
+    }
+
     /// The signed-in server's address, if any.
     pub fn server_url(&self) -> Option<String> {
         self.current
@@ -476,11 +517,21 @@ pub fn refresh_wait_ms(expiry_ms: f64, now_ms: f64) -> f64 {
 mod tests {
     use super::*;
 
+    impl Session {
+        fn with_email(self, email: &str) -> Self {
+            Self {
+                email: email.into(),
+                ..self
+            }
+        }
+    }
+
     fn session(server_url: &str, token: &str) -> Session {
         Session {
             server_url: server_url.into(),
             email: "admin@example.com".into(),
             token: token.into(),
+            capabilities: Capabilities::default(),
         }
     }
 
@@ -498,6 +549,14 @@ mod tests {
             [("http://a", "a2"), ("http://b", "b1"), ("http://c", "c1")]
         );
         assert!(!session("http://a", "").is_signed_in());
+    }
+
+    #[test]
+    fn a_session_saved_before_capabilities_were_kept_is_still_read() {
+        let json = r#"{"server_url":"http://a","email":"e@x.y","token":"t"}"#;
+        let read: Session = decode(json).unwrap();
+        assert_eq!(read, session("http://a", "t").with_email("e@x.y"));
+        assert_eq!(read.capabilities, Capabilities::default());
     }
 
     #[test]

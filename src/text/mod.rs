@@ -8,7 +8,7 @@ mod zh;
 use std::cell::Cell;
 
 use crate::api::cron::{CronProblem, Schedule};
-use crate::api::{ApiError, BadServerUrl, NameProblem};
+use crate::api::{ApiError, BadServerUrl, Family, NameProblem};
 use crate::split::ChunkMissing;
 
 /// The languages the panel is written in.
@@ -344,6 +344,7 @@ phrases! {
     run_now_hint,
     running_auto,
     not_scheduled,
+    run_now_unsupported,
     required_while_s3,
     cron_required,
     max_keep_number,
@@ -351,6 +352,10 @@ phrases! {
     not_an_endpoint,
     auto_failures,
     auto_history_unknown,
+    auto_history_not_logged,
+    family_before_0_23,
+    family_0_23,
+    family_since_0_24,
     storage_unreachable,
     check_storage_settings,
     servers,
@@ -521,6 +526,15 @@ pub fn utc_title(modified: &str) -> String {
     match modified.strip_suffix('Z') {
         Some(utc) => format!("{utc} UTC"),
         None => modified.to_owned(),
+    }
+}
+
+/// Which versions of PocketBase a server's answers place it among, and what they lack.
+pub fn family(family: Family) -> &'static str {
+    match family {
+        Family::Before0_23 => p().family_before_0_23,
+        Family::V0_23 => p().family_0_23,
+        Family::Since0_24 => p().family_since_0_24,
     }
 }
 

@@ -6,9 +6,17 @@ use crate::format::local_datetime_short;
 use crate::pages::PageLink;
 use crate::state::{
     newest_auto, staleness, AutoBackups, BackupList, FailureHistory, Jobs, Page, ServerStatus,
-    ServerWatch, SettingsState, Staleness,
+    ServerWatch, SessionState, SettingsState, Staleness,
 };
 use crate::text;
+
+crate::split::split_piece! {
+    /// The automatic job's health, fetched once a schedule is seen saved (and prefetched once
+    /// the rows show): the first screen of a server without one never needs it.
+    pub mod auto_health_view in auto_health = fn(now_ms: RwSignal<f64>) -> AnyView {
+        AutoBackupHealth(AutoBackupHealthProps { now_ms }).into_any()
+    }
+}
 
 /// While a schedule is saved: when the next automatic backup comes, whether the newest one is
 /// late, what the server's log says of failures, and running the job now.
@@ -58,6 +66,7 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
     let history_hint = move || match auto.failures().get() {
         FailureHistory::Unread => None,
         FailureHistory::Unknown => Some(text::p().auto_history_unknown.to_owned()),
+        FailureHistory::NotLogged => Some(text::p().auto_history_not_logged.to_owned()),
         FailureHistory::Unreadable(error) => {
             Some(text::t().auto_history_unreadable(&text::error_message(&error)))
         }
@@ -91,6 +100,9 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
     };
     let server = watch.server_status();
     let run_now = move |_| auto.run_now();
+    let session = expect_context::<SessionState>();
+    // A server without the cron API (before 0.24) is not offered the button as if it worked.
+    let no_crons = move || session.capabilities().is_some_and(|c| !c.crons);
     view! {
         <section class="auto-health" aria-label={text::p().auto_backups} hidden=move || schedule().is_none()>
             <h2>{text::p().auto_backups}</h2>
@@ -99,11 +111,12 @@ pub fn AutoBackupHealth(now_ms: RwSignal<f64>) -> impl IntoView {
             {warning}
             {failures}
             <p class="hint">{history_hint}</p>
+            <p class="hint" hidden=move || !no_crons()>{text::p().run_now_unsupported}</p>
             <div class="row-actions">
                 <button
                     type="button"
                     disabled=move || {
-                        jobs.is_creating() || server.get() == ServerStatus::Busy
+                        no_crons() || jobs.is_creating() || server.get() == ServerStatus::Busy
                     }
                     on:click=run_now
                 >

@@ -21,10 +21,11 @@ use crate::pages::{PageLink, TopBar};
 use crate::split::Preload;
 use crate::state::{
     BackupFiles, BackupList, Jobs, ListStatus, Notice, Page, Pending, Restores, ServerStatus,
-    ServerWatch, ShownBackups, Tasks, Toasts, Uploads,
+    ServerWatch, SettingsState, ShownBackups, Tasks, Toasts, Uploads,
 };
 use crate::text;
 
+use auto_health::auto_health_view;
 use compare::compare_dialog;
 use delete::delete_dialog;
 use inspect::inspect_dialog;
@@ -44,6 +45,7 @@ const PREFETCHED: &[Preload] = &[
     compare_dialog::PRELOAD,
     retention_dialog::PRELOAD,
     crate::pages::servers_page::PRELOAD,
+    auto_health_view::PRELOAD,
     crate::text::zh_words::PRELOAD,
 ];
 
@@ -57,6 +59,7 @@ pub fn BackupsPage() -> impl IntoView {
     let files = expect_context::<BackupFiles>();
     let toasts = expect_context::<Toasts>();
     let shown = expect_context::<ShownBackups>();
+    let saved_settings = expect_context::<SettingsState>().saved();
     let tasks = Tasks::here();
     // Only shows the signed-in server's state: loading, polling and the work under way belong
     // to it, and go on while another page shows.
@@ -205,7 +208,11 @@ pub fn BackupsPage() -> impl IntoView {
                         }
                     })
             }}
-            <auto_health::AutoBackupHealth now_ms />
+            {lazy_when(
+                move || saved_settings.with(|s| s.as_ref().is_some_and(|s| !s.backups.cron.is_empty())),
+                auto_health_view::PRELOAD,
+                move || auto_health_view::draw(now_ms),
+            )}
             // `hidden` rather than `<Show>` where the content may as well stay mounted: each
             // `<Show>` costs kilobytes of wasm.
             <div class="selection-bar" hidden=move || selected.with(BTreeSet::is_empty)>

@@ -14,7 +14,7 @@ pub use browser::{Browser, Received};
 pub use mail::{one_time_password, MailSink};
 pub use proxy::Proxy;
 pub use s3::{S3Server, BUCKET};
-pub use server::{panel_dist, PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
+pub use server::{panel_dist, PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD, RELEASES};
 pub use static_host::StaticHost;
 
 /// The repository's root. Read from cargo's run-time `CARGO_MANIFEST_DIR` (`cargo test` and

@@ -31,6 +31,8 @@ pub struct PocketBase {
     public_dir: PathBuf,
     /// `PB_PANEL_CONNECT_SRC` for the panel's hook, if set.
     connect_src: Option<String>,
+    /// A release of the version matrix, or `None` for the suite's own ([`binary`]).
+    release: Option<&'static str>,
 }
 
 /// An HTTP answer: status and body text.
@@ -47,6 +49,16 @@ impl Answer {
 
 fn binary() -> String {
     std::env::var("POCKETBASE_BIN").unwrap_or_else(|_| "pocketbase".into())
+}
+
+/// The releases of PocketBase the version matrix runs against, beside the suite's own
+/// (0.40.6): `scripts/setup.sh` installs each under `.tools/pocketbase-<version>/` (the list
+/// is `POCKETBASE_RELEASES` in `scripts/env.sh`).
+pub const RELEASES: [&str; 4] = ["0.22.27", "0.23.12", "0.28.4", "0.36.9"];
+
+fn release_binary(version: &str) -> String {
+    let path = format!(".tools/pocketbase-{version}/bin/pocketbase");
+    crate::repo_root().join(path).display().to_string()
 }
 
 /// The release build; `scripts/test.sh` builds it before this suite runs.
@@ -72,19 +84,25 @@ impl PocketBase {
     /// [`Self::start`] with the panel in the folder `sub_path` of the public dir (e.g.
     /// `admin/backups`; `""` for the root), and `pb_hooks/panel.pb.js` installed when `hook`.
     pub fn start_serving(sub_path: &str, hook: bool) -> Self {
-        Self::start_with(sub_path, hook, false, None)
+        Self::start_with(sub_path, hook, false, None, None)
+    }
+
+    /// [`Self::start`] with PocketBase `version`, one of [`RELEASES`]: before 0.23 its account
+    /// ([`ADMIN_EMAIL`]) is an admin, not a superuser.
+    pub fn start_release(version: &'static str) -> Self {
+        Self::start_with("", false, false, None, Some(version))
     }
 
     /// [`Self::start_serving`] at the root with the panel's hook, which lets the page connect
     /// to the origins `connect_src` too (`PB_PANEL_CONNECT_SRC`).
     pub fn start_serving_connecting_to(connect_src: &str) -> Self {
-        Self::start_with("", true, false, Some(connect_src))
+        Self::start_with("", true, false, Some(connect_src), None)
     }
 
     /// [`Self::start`], with a hook that writes each request's `Authorization` header to the
     /// server's log (see [`Self::authorizations_seen`]).
     pub fn start_logging_authorization() -> Self {
-        Self::start_with("", false, true, None)
+        Self::start_with("", false, true, None, None)
     }
 
     /// The folder PocketBase serves as its public dir.
@@ -97,6 +115,7 @@ impl PocketBase {
         hook: bool,
         log_authorization: bool,
         connect_src: Option<&str>,
+        release: Option<&'static str>,
     ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let public_dir = if sub_path.is_empty() {
@@ -120,10 +139,29 @@ impl PocketBase {
             std::fs::write(hooks.join("authorization-log.pb.js"), AUTHORIZATION_LOG)
                 .expect("the logging hook");
         }
-        run_cli(
-            &["superuser", "upsert", ADMIN_EMAIL, ADMIN_PASSWORD],
-            &dir.path().join("data"),
-        );
+        let bin = release.map_or_else(binary, release_binary);
+        let data = dir.path().join("data");
+        if release.is_some_and(has_admins) {
+            // Its CLI needs the database made first.
+            let migrations = dir.path().join("migrations");
+            let migrations = migrations.to_str().expect("a path");
+            run_cli(
+                &bin,
+                &["migrate", "up", "--migrationsDir", migrations],
+                &data,
+            );
+            run_cli(
+                &bin,
+                &["admin", "create", ADMIN_EMAIL, ADMIN_PASSWORD],
+                &data,
+            );
+        } else {
+            run_cli(
+                &bin,
+                &["superuser", "upsert", ADMIN_EMAIL, ADMIN_PASSWORD],
+                &data,
+            );
+        }
         let url = format!("http://127.0.0.1:{}", free_port());
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -131,12 +169,19 @@ impl PocketBase {
             .build()
             .into();
         let mut server = Self {
-            process: Some(spawn_server(dir.path(), &url, &public_dir, connect_src)),
+            process: Some(spawn_server(
+                &bin,
+                dir.path(),
+                &url,
+                &public_dir,
+                connect_src,
+            )),
             dir,
             url,
             agent,
             public_dir,
             connect_src: connect_src.map(str::to_owned),
+            release,
         };
         server.wait_until_healthy();
         server
@@ -151,6 +196,7 @@ impl PocketBase {
     pub fn start_again(&mut self) {
         let connect_src = self.connect_src.as_deref();
         self.process = Some(spawn_server(
+            &self.binary(),
             self.dir.path(),
             &self.url,
             &self.public_dir,
@@ -161,6 +207,15 @@ impl PocketBase {
 
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    fn binary(&self) -> String {
+        self.release.map_or_else(binary, release_binary)
+    }
+
+    /// Whether this server's account is an admin (PocketBase before 0.23), not a superuser.
+    pub fn has_admins(&self) -> bool {
+        self.release.is_some_and(has_admins)
     }
 
     /// Every token sent to this server in an `Authorization` header, in order (only for a
@@ -266,6 +321,7 @@ impl PocketBase {
     /// Adds or updates a superuser with the real CLI (as an admin would).
     pub fn upsert_superuser(&self, email: &str, password: &str) {
         run_cli(
+            &self.binary(),
             &["superuser", "upsert", email, password],
             &self.dir.path().join("data"),
         );
@@ -284,7 +340,12 @@ impl PocketBase {
     }
 
     pub fn auth(&self, collection: &str, email: &str, password: &str) -> Value {
-        let path = format!("/api/collections/{collection}/auth-with-password");
+        self.auth_at(&format!("/api/collections/{collection}"), email, password)
+    }
+
+    /// `auth-with-password` under `base` (a collection's path, or `/api/admins`).
+    fn auth_at(&self, base: &str, email: &str, password: &str) -> Value {
+        let path = format!("{base}/auth-with-password");
         let answer = self.post_json(
             &path,
             None,
@@ -298,8 +359,12 @@ impl PocketBase {
         answer.json()
     }
 
+    /// A token of [`ADMIN_EMAIL`]: a superuser's, or an admin's before 0.23.
     pub fn admin_token(&self) -> String {
-        let auth = self.auth("_superusers", ADMIN_EMAIL, ADMIN_PASSWORD);
+        let auth = match self.has_admins() {
+            true => self.auth_at("/api/admins", ADMIN_EMAIL, ADMIN_PASSWORD),
+            false => self.auth("_superusers", ADMIN_EMAIL, ADMIN_PASSWORD),
+        };
         auth["token"].as_str().expect("token").to_owned()
     }
 
@@ -532,24 +597,33 @@ pub fn encode(raw: &str) -> String {
         .collect()
 }
 
-fn run_cli(args: &[&str], data: &Path) {
-    let output = Command::new(binary())
+/// Before 0.23, PocketBase kept admins, not superusers.
+fn has_admins(version: &str) -> bool {
+    version.starts_with("0.22.")
+}
+
+fn run_cli(bin: &str, args: &[&str], data: &Path) {
+    let output = Command::new(bin)
         .args(args)
         .arg("--dir")
         .arg(data)
         .stdin(Stdio::null())
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {} (set POCKETBASE_BIN): {e}", binary()));
+        .unwrap_or_else(|e| {
+            panic!("cannot run {bin} (set POCKETBASE_BIN, or run scripts/setup.sh): {e}")
+        });
+    let said = String::from_utf8_lossy(&output.stderr) + String::from_utf8_lossy(&output.stdout);
+    // Older releases say "Error: …" and still exit with 0.
     assert!(
-        output.status.success(),
-        "pocketbase {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
+        output.status.success() && !said.contains("Error:"),
+        "pocketbase {args:?} failed: {said}"
     );
 }
 
 /// `pocketbase serve` on `url` with the folders under `dir` and `public_dir`, its output appended to
 /// `dir/server.log`.
 fn spawn_server(
+    bin: &str,
     dir: &Path,
     url: &str,
     public_dir: &Path,
@@ -560,7 +634,7 @@ fn spawn_server(
         .append(true)
         .open(dir.join("server.log"))
         .expect("log file");
-    let mut command = Command::new(binary());
+    let mut command = Command::new(bin);
     command
         .arg("serve")
         .arg("--http")

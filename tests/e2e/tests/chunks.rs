@@ -82,6 +82,7 @@ async fn once_the_rows_show_every_chunk_is_fetched_and_a_first_click_works_offli
         "split_compare",
         "split_retention",
         "split_servers",
+        "split_auto_health",
         "split_zh",
     ];
     eventually("every piece's chunk fetched while idle", || async {

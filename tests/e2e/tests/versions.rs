@@ -1,0 +1,222 @@
+//! The version matrix: the core journey through the panel against each older release of
+//! PocketBase that `scripts/setup.sh` installs (the rest of the suite runs against 0.40.6), and
+//! one panel watching servers of three versions at once.
+
+use std::time::Duration;
+
+use e2e::{signed_in, Browser, PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
+
+const RESTORE_PATIENCE: Duration = Duration::from_secs(90);
+
+#[tokio::test]
+async fn the_core_journey_works_on_0_22() {
+    core_journey("0.22.27").await;
+}
+
+#[tokio::test]
+async fn the_core_journey_works_on_0_23() {
+    core_journey("0.23.12").await;
+}
+
+#[tokio::test]
+async fn the_core_journey_works_on_0_28() {
+    core_journey("0.28.4").await;
+}
+
+#[tokio::test]
+async fn the_core_journey_works_on_0_36() {
+    core_journey("0.36.9").await;
+}
+
+/// Sign in, list, create, upload, download byte-exact, delete, a restore that fails and one
+/// that succeeds (each told truthfully), the schedule saved, and Run now — or, where the
+/// server has no cron API, why not.
+async fn core_journey(version: &'static str) {
+    let server = PocketBase::start_release(version);
+    server.create_backup("source.zip");
+    let bytes = server.download("source.zip");
+    assert!(bytes.starts_with(b"PK"), "{version} made no zip");
+    let mut known = Vec::new();
+
+    // Sign-in: as an admin before 0.23, as a superuser after, with the same form.
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["source.zip"]).await;
+
+    browser.click("Create backup").await;
+    browser.fill("Backup name", "made_here.zip").await;
+    browser.click_in_dialog("Create").await;
+    browser.wait_for_text("Backup made_here.zip created.").await;
+    assert_eq!(server.keys(), ["made_here.zip", "source.zip"]);
+
+    let files = tempfile::tempdir().expect("temp dir");
+    let copy = files.path().join("uploaded.zip");
+    std::fs::write(&copy, &bytes).expect("a copy");
+    browser.choose_file("Upload backup", &copy).await;
+    browser.click_in_dialog("Upload").await;
+    browser.wait_for_text("Uploaded uploaded.zip.").await;
+    assert_eq!(server.download("uploaded.zip"), bytes, "{version}: upload");
+
+    browser.click_labelled("Download source.zip").await;
+    let file = browser.wait_for_download(&known).await;
+    let downloaded = e2e::eventually("the download to be complete", || async {
+        let got = std::fs::read(&file).ok()?;
+        (got.len() >= bytes.len()).then_some(got)
+    })
+    .await;
+    assert_eq!(downloaded, bytes, "{version}: download");
+    known.push(file);
+
+    browser.click_labelled("Delete uploaded.zip").await;
+    browser.click_in_dialog("Delete").await;
+    browser.wait_for_text("Deleted uploaded.zip.").await;
+    assert_eq!(server.keys(), ["made_here.zip", "source.zip"]);
+
+    // A backup that cannot be restored: the server stays up, and its log says why.
+    let no_data = e2e::zip_without_data_db();
+    assert_eq!(server.upload("no_data.zip", &no_data).status, 204);
+    browser.click("Refresh").await;
+    restore(&browser, "no_data.zip").await;
+    browser
+        .wait_for_text("The restore of no_data.zip failed")
+        .await;
+
+    restore(&browser, "made_here.zip").await;
+    e2e::eventually_within(RESTORE_PATIENCE, "the restore's end", || async {
+        let statuses = browser.statuses().await;
+        statuses
+            .iter()
+            .any(|s| s.contains("Restored made_here.zip: PocketBase restarted"))
+            .then_some(())
+    })
+    .await;
+
+    // The schedule, saved on the server.
+    browser.open(&format!("{}/settings", server.url())).await;
+    browser.wait_for_heading("Backup settings").await;
+    browser.set_switch("Enable automatic backups", true).await;
+    browser.select_option("Presets", "Every 6 hours").await;
+    browser.click("Save").await;
+    browser
+        .wait_for_toast(e2e::PATIENCE, "Backup settings saved.")
+        .await;
+    assert_eq!(server.settings()["backups"]["cron"], "0 */6 * * *");
+    browser.click_link("Back to backups").await;
+    browser.wait_for_heading("Backups").await;
+    browser.wait_for_text("Next automatic backup:").await;
+
+    let run_now = browser.button("Run automatic backup now").await;
+    if version.starts_with("0.22.") || version.starts_with("0.23.") {
+        browser
+            .wait_for_text("Run now needs PocketBase 0.24 or newer")
+            .await;
+        assert!(
+            !run_now.is_enabled().await.expect("enabled"),
+            "{version}: Run now offered as if it worked"
+        );
+    } else {
+        run_now.click().await.expect("click");
+        let made = browser
+            .wait_for_toast(Duration::from_secs(60), "Automatic backup @auto_pb_backup_")
+            .await;
+        assert!(made.contains(" made"), "{made}");
+        let autos = server.keys();
+        assert!(
+            autos.iter().any(|k| k.starts_with("@auto_pb_backup_")),
+            "{version}: {autos:?}"
+        );
+    }
+    if version.starts_with("0.22.") {
+        // Its failed automatic backups are debug entries, which its default log level drops.
+        browser
+            .wait_for_text("PocketBase 0.22 logs a failed automatic backup only at debug level")
+            .await;
+    }
+    browser.assert_no_crash().await;
+}
+
+async fn restore(browser: &Browser, key: &str) {
+    browser.click_labelled(&format!("Restore {key}")).await;
+    browser.fill("Type the backup name to confirm", key).await;
+    browser.click_in_dialog("Restore").await;
+}
+
+/// The overview's row of `server` once it reads `words`.
+async fn row_reading(browser: &Browser, server: &PocketBase, words: &str) -> String {
+    let rows = || browser.texts("table.servers tbody tr");
+    let row = e2e::within(e2e::PATIENCE, || async {
+        rows()
+            .await
+            .into_iter()
+            .find(|row| row.contains(server.url()) && row.contains(words))
+    })
+    .await;
+    match row {
+        Some(row) => row,
+        None => panic!(
+            "no row of {} with {words:?}: {:?}",
+            server.url(),
+            rows().await
+        ),
+    }
+}
+
+/// One panel, three servers of three versions: each row says which versions its server's
+/// answers place it among, beside its backups.
+#[tokio::test]
+async fn one_panel_watches_a_0_22_a_0_28_and_a_0_40_server() {
+    let newest = PocketBase::start();
+    let older = PocketBase::start_release("0.28.4");
+    let oldest = PocketBase::start_release("0.22.27");
+    older.create_backup("older_a.zip");
+    oldest.create_backup("oldest_a.zip");
+    oldest.create_backup("oldest_b.zip");
+
+    let browser = signed_in(&newest).await;
+    browser.click_link("Servers").await;
+    browser.wait_for_heading("Servers").await;
+    // Each added once the one before is.
+    for (server, backups) in [(&older, "1 backup"), (&oldest, "2 backups")] {
+        browser.fill("Server URL", server.url()).await;
+        browser.fill("Email", ADMIN_EMAIL).await;
+        browser.fill("Password", ADMIN_PASSWORD).await;
+        browser.click("Add server").await;
+        row_reading(&browser, server, backups).await;
+    }
+    for (server, backups, family) in [
+        (&newest, "0 backups", "PocketBase 0.24 or newer"),
+        (&older, "1 backup", "PocketBase 0.24 or newer"),
+        (&oldest, "2 backups", "PocketBase 0.22 or older (admins)"),
+    ] {
+        let row = row_reading(&browser, server, backups).await;
+        assert!(row.contains(family), "{row}");
+    }
+
+    // The oldest server's own page, opened from the overview, lists its backups.
+    browser
+        .click_labelled(&format!("Open {}", oldest.url()))
+        .await;
+    let listed = e2e::within(e2e::PATIENCE, || async {
+        let mut keys = browser.keys().await;
+        keys.sort();
+        (keys == ["oldest_a.zip", "oldest_b.zip"]).then_some(())
+    })
+    .await;
+    if listed.is_none() {
+        let page = browser
+            .script("return document.body.innerText;", vec![])
+            .await;
+        panic!("the oldest server's rows are not listed: {page}");
+    }
+}
+
+/// The matrix here is the one `scripts/setup.sh` installs.
+#[test]
+fn the_matrix_is_the_set_up_one() {
+    let env = std::fs::read_to_string(e2e::repo_root().join("scripts/env.sh")).expect("env.sh");
+    let line = env
+        .lines()
+        .find_map(|line| line.strip_prefix("POCKETBASE_RELEASES="))
+        .expect("POCKETBASE_RELEASES in env.sh");
+    let installed: Vec<&str> = line.trim_matches('"').split_whitespace().collect();
+    assert_eq!(installed, e2e::RELEASES);
+}
