@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use e2e::{signed_in, Browser, PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD};
+use e2e::{signed_in, Browser, PocketBase, S3Server, ADMIN_EMAIL, ADMIN_PASSWORD, BUCKET};
 
 const RESTORE_PATIENCE: Duration = Duration::from_secs(90);
 
@@ -65,6 +65,16 @@ async fn core_journey(version: &'static str) {
     .await;
     assert_eq!(downloaded, bytes, "{version}: download");
     known.push(file);
+
+    // Inspect and Verify: `Range` reads and a download through a file token.
+    browser.click_labelled("Inspect source.zip").await;
+    browser
+        .wait_for_text("A PocketBase backup: it has data.db.")
+        .await;
+    browser.click_labelled("Verify source.zip").await;
+    browser.wait_for_status(e2e::PATIENCE, "Intact: all ").await;
+    browser.click_in_dialog("Close").await;
+    browser.wait_for_no_dialog().await;
 
     browser.click_labelled("Delete uploaded.zip").await;
     browser.click_in_dialog("Delete").await;
@@ -138,6 +148,87 @@ async fn restore(browser: &Browser, key: &str) {
     browser.click_labelled(&format!("Restore {key}")).await;
     browser.fill("Type the backup name to confirm", key).await;
     browser.click_in_dialog("Restore").await;
+}
+
+/// On 0.22 an admin's token is renewed where admins renew theirs (`/api/admins/auth-refresh`),
+/// before it expires, and the renewed one is kept with the server's capabilities.
+#[tokio::test]
+async fn an_admins_session_is_renewed_before_it_expires_on_0_22() {
+    let server = PocketBase::start_release("0.22.27");
+    server.create_backup("a.zip");
+    // 0.22's shortest: admin tokens of 10 s.
+    let changed = server.patch_json(
+        "/api/settings",
+        &server.admin_token(),
+        serde_json::json!({"adminAuthToken": {"duration": 10}}),
+    );
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    let browser = signed_in(&server).await;
+    browser.wait_for_keys(&["a.zip"]).await;
+    let stored = || async {
+        let stored = browser.local_storage("pb-backups-panel.session").await?;
+        serde_json::from_str::<serde_json::Value>(&stored).ok()
+    };
+    let first = stored().await.expect("a stored session");
+    assert_eq!(first["capabilities"]["admins"], true, "{first}");
+
+    // Renewed twice at half its life: past the first token's 10 s.
+    let seen = std::cell::RefCell::new(vec![first["token"].clone()]);
+    e2e::eventually_within(Duration::from_secs(30), "two renewals", || async {
+        let now = stored().await?;
+        let mut seen = seen.borrow_mut();
+        if seen.last() != Some(&now["token"]) {
+            assert_eq!(now["capabilities"]["admins"], true, "{now}");
+            seen.push(now["token"].clone());
+        }
+        (seen.len() >= 3).then_some(())
+    })
+    .await;
+    let expired = server
+        .get("/api/backups", first["token"].as_str())
+        .expect("an answer");
+    assert_eq!(expired.status, 401, "the first token still works");
+    browser.click("Refresh").await;
+    browser.wait_for_keys(&["a.zip"]).await;
+    assert!(!browser.has_alert().await, "{}", browser.alert().await);
+}
+
+/// On 0.22 the S3 settings too: saved, tested by the server, and a backup stored in the bucket.
+#[tokio::test]
+async fn s3_storage_is_set_up_and_used_on_0_22() {
+    let s3 = S3Server::start();
+    let server = PocketBase::start_release("0.22.27");
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("No backups yet").await;
+    browser.click_link("Backup settings").await;
+    browser.wait_for_heading("Backup settings").await;
+    browser.set_switch("Store backups in S3", true).await;
+    browser.fill("Endpoint", s3.url()).await;
+    browser.fill("Bucket", BUCKET).await;
+    browser.fill("Region", "us-east-1").await;
+    browser.fill("Access key", "test-key").await;
+    browser.fill("Secret", "test-secret").await;
+    browser.set_switch("Force path style", true).await;
+    browser.click("Test connection").await;
+    browser.open_dialog().await;
+    browser.click_in_dialog("Save and test").await;
+    browser
+        .wait_for_status(
+            Duration::from_secs(30),
+            "Connected: PocketBase stored and removed",
+        )
+        .await;
+    let saved = &server.settings()["backups"]["s3"];
+    assert_eq!(saved["enabled"], true);
+    assert_eq!(saved["bucket"], BUCKET);
+
+    browser.click_link("Back to backups").await;
+    browser.wait_for_text("No backups yet").await;
+    browser.click("Create backup").await;
+    browser.fill("Backup name", "in_s3.zip").await;
+    browser.click_in_dialog("Create").await;
+    browser.wait_for_keys(&["in_s3.zip"]).await;
+    assert_eq!(s3.keys(BUCKET), ["in_s3.zip"], "checked through the S3 API");
 }
 
 /// The overview's row of `server` once it reads `words`.
