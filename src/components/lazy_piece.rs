@@ -73,23 +73,36 @@ fn piece_or_notice(preload: Preload, draw: DrawIfLoaded, place: &'static str) ->
     }
 }
 
+/// Where a lazy piece's notices ("Loading…", or Retry) are drawn.
+#[derive(Clone, Copy)]
+pub enum Notices {
+    /// In sight however far the page is scrolled from where a dialog was asked for.
+    InSight,
+    /// In the piece's own place: a section of the page.
+    InPlace,
+}
+
 /// [`lazy_piece`] from the first time `wanted` holds (a dialog is asked for), kept from then on;
-/// while its chunk is fetched, or cannot be, the notice stays in sight however far the page is
-/// scrolled from where the dialog was asked for.
+/// its notices are drawn where `notices` says.
 pub fn lazy_when<Draw, Drawing>(
     wanted: impl Fn() -> bool + Send + Sync + 'static,
     preload: Preload,
     draw: Draw,
+    notices: Notices,
 ) -> impl IntoView
 where
     Draw: Fn() -> Drawing + Clone + Send + Sync + 'static,
     Drawing: Future<Output = Result<AnyView, ChunkMissing>> + 'static,
 {
+    let place = match notices {
+        Notices::InSight => "in-sight",
+        Notices::InPlace => "",
+    };
     let asked = Memo::new(move |was: Option<&bool>| was.copied() == Some(true) || wanted());
     move || {
         asked.get().then(|| {
             let draw = draw.clone();
-            piece_or_notice(preload, draw_if_loaded(draw), "in-sight")
+            piece_or_notice(preload, draw_if_loaded(draw), place)
         })
     }
 }

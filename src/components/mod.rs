@@ -24,7 +24,7 @@ pub use focus::{
     focus_first, focus_row_at, focus_row_of, focus_when_drawn, focus_within_frames,
     focused_row_index,
 };
-pub use lazy_piece::{lazy_piece, lazy_when, prefetch};
+pub use lazy_piece::{lazy_piece, lazy_when, prefetch, Notices};
 pub use preference_controls::PreferenceControls;
 pub use switch::Switch;
 pub use text_field::TextField;

@@ -94,12 +94,26 @@ impl AutoBackups {
             .with(|jobs| jobs.contains(&Pending::AutoRun))
     }
 
-    /// Reads the settings, then what the log says of the job.
+    /// Reads the settings, then what the log says of the job, and — while a schedule is saved
+    /// — whether the server has the cron API Run now needs: a server upgraded in place keeps
+    /// its sessions, so what the sign-in found may be out of date.
     pub fn refresh(&self) {
         let this = *self;
         self.jobs.list.tasks.spawn(async move {
             this.settings.fetch().await;
             this.load_failures();
+            let scheduled = this
+                .settings
+                .saved()
+                .with_untracked(|s| s.as_ref().is_some_and(|s| !s.backups.cron.is_empty()));
+            let Ok(client) = this.jobs.list.client() else {
+                return;
+            };
+            if scheduled {
+                if let Ok(crons) = client.has_crons().await {
+                    this.jobs.list.session.found_crons(client.base_url(), crons);
+                }
+            }
         });
     }
 
@@ -206,7 +220,7 @@ impl AutoBackups {
             Err(error) if error.status() == Some(404) => {
                 return match client.has_crons().await {
                     Ok(false) => {
-                        session.lacks_crons();
+                        session.found_crons(client.base_url(), false);
                         AutoRunOutcome::Unsupported
                     }
                     _ => AutoRunOutcome::NotScheduled,

@@ -134,6 +134,11 @@ impl Fleet {
             Ok(rows) => rows,
             Err(error) => return self.refused(&session, error),
         };
+        // What the sign-in found out may be out of date (a server upgraded in place, a session
+        // saved before the panel asked).
+        if let Ok(crons) = client.has_crons().await {
+            self.session.found_crons(&session.server_url, crons);
+        }
         let mut summary = ServerSummary::of(&rows);
         // Without the schedule (a refusal, or none saved) nothing is stale.
         if let Ok(settings) = client.backup_settings().await {

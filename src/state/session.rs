@@ -370,11 +370,15 @@ impl SessionState {
                 };
                 let client = session.client();
                 match client.auth_refresh().await {
+                    // Only the token is new: the session as it is now keeps the rest (its
+                    // capabilities may have been learnt meanwhile).
                     Ok(auth) if self.client().as_ref() == Some(&client) => {
-                        self.sign_in(Session {
-                            token: auth.token,
-                            ..session
-                        });
+                        if let Some(now) = self.current.with_untracked(Clone::clone) {
+                            self.sign_in(Session {
+                                token: auth.token,
+                                ..now
+                            });
+                        }
                     }
                     Ok(_) => {}
                     Err(error) if error.is_unauthorized() => {
@@ -418,19 +422,33 @@ impl SessionState {
             .with_untracked(|s| s.as_ref().map(|s| s.capabilities))
     }
 
-    /// The signed-in server turned out to have no cron API (a session saved before the panel
-    /// asked at sign-in): kept, so it is not offered again.
-    pub fn lacks_crons(&self) {
-        let Some(session) = self.current.with_untracked(Clone::clone) else {
-            return;
-        };
-        if session.capabilities.crons {
-            let mut capabilities = session.capabilities;
-            capabilities.crons = false;
-            self.sign_in(Session {
-                capabilities,
-                ..session
+    /// What `server_url` answered to the question whether it has the cron API, kept with its
+    /// session (current or in the fleet) when it differs from what was known: a session saved
+    /// before the panel asked, or a server upgraded in place since the sign-in. Nothing else of
+    /// the session changes.
+    pub fn found_crons(&self, server_url: &str, crons: bool) {
+        let differs = |s: &Session| s.server_url == server_url && s.capabilities.crons != crons;
+        if self
+            .current
+            .with_untracked(|c| c.as_ref().is_some_and(differs))
+        {
+            self.current.update(|current| {
+                if let Some(current) = current {
+                    current.capabilities.crons = crons;
+                    storage::write(SESSION_KEY, &encode(&*current));
+                }
             });
+        }
+        if self
+            .servers
+            .with_untracked(|servers| servers.iter().any(differs))
+        {
+            self.servers.update(|servers| {
+                for saved in servers.iter_mut().filter(|s| s.server_url == server_url) {
+                    saved.capabilities.crons = crons;
+                }
+            });
+            self.servers.with_untracked(|servers| save_servers(servers));
         }
     }
 

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::{focus_row_of, focus_within_frames, lazy_when, ConfirmDialog, TextField};
+use crate::components::{
+    focus_row_of, focus_within_frames, lazy_when, ConfirmDialog, Notices, TextField,
+};
 use crate::state::{CreateOutcome, Jobs, NewBackup, NewNameProblem, Tasks};
 use crate::text;
 
@@ -50,6 +52,7 @@ pub fn CreateBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             move || open.get(),
             create_dialog::PRELOAD,
             move || create_dialog::draw(open, name, refused),
+            Notices::InSight,
         )}
     }
 }

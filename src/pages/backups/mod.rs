@@ -16,7 +16,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::{lazy_when, prefetch, start_download, BackupTable, ErrorNotice, RowAction};
+use crate::components::{
+    lazy_when, prefetch, start_download, BackupTable, ErrorNotice, Notices, RowAction,
+};
 use crate::pages::{PageLink, TopBar};
 use crate::split::Preload;
 use crate::state::{
@@ -212,6 +214,7 @@ pub fn BackupsPage() -> impl IntoView {
                 move || saved_settings.with(|s| s.as_ref().is_some_and(|s| !s.backups.cron.is_empty())),
                 auto_health_view::PRELOAD,
                 move || auto_health_view::draw(now_ms),
+                Notices::InPlace,
             )}
             // `hidden` rather than `<Show>` where the content may as well stay mounted: each
             // `<Show>` costs kilobytes of wasm.
@@ -292,26 +295,31 @@ pub fn BackupsPage() -> impl IntoView {
                 move || delete_target.with(Option::is_some),
                 delete_dialog::PRELOAD,
                 move || delete_dialog::draw(delete_target),
+                Notices::InSight,
             )}
             {lazy_when(
                 move || restore_target.with(Option::is_some),
                 restore_dialog::PRELOAD,
                 move || restore_dialog::draw(restore_target, restore_locked),
+                Notices::InSight,
             )}
             {lazy_when(
                 move || inspect_target.with(Option::is_some),
                 inspect_dialog::PRELOAD,
                 move || inspect_dialog::draw(inspect_target),
+                Notices::InSight,
             )}
             {lazy_when(
                 move || compare_target.with(Option::is_some),
                 compare_dialog::PRELOAD,
                 move || compare_dialog::draw(compare_target),
+                Notices::InSight,
             )}
             {lazy_when(
                 move || planning.get(),
                 retention_dialog::PRELOAD,
                 move || retention_dialog::draw(planning, rows, delete_target),
+                Notices::InSight,
             )}
         </main>
     }

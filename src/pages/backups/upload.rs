@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use web_sys::File;
 
-use crate::components::{lazy_when, ConfirmDialog, TextField, UploadProgressView, UploadZone};
+use crate::components::{
+    lazy_when, ConfirmDialog, Notices, TextField, UploadProgressView, UploadZone,
+};
 use crate::state::{
     Latest, Tasks, UploadCheck, UploadNameProblem, UploadOutcome, UploadRefusal, Uploads,
 };
@@ -52,6 +54,7 @@ pub fn UploadBackup(#[prop(into)] locked: Signal<bool>) -> impl IntoView {
             move || picked.with(Option::is_some),
             upload_dialog::PRELOAD,
             move || upload_dialog::draw(picked, problem),
+            Notices::InSight,
         )}
     }
 }

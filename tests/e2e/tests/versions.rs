@@ -156,7 +156,7 @@ async fn restore(browser: &Browser, key: &str) {
 async fn an_admins_session_is_renewed_before_it_expires_on_0_22() {
     let server = PocketBase::start_release("0.22.27");
     server.create_backup("a.zip");
-    // 0.22's shortest: admin tokens of 10 s.
+    // Admin tokens of 10 s (0.22 takes 5 s and more).
     let changed = server.patch_json(
         "/api/settings",
         &server.admin_token(),
@@ -170,7 +170,12 @@ async fn an_admins_session_is_renewed_before_it_expires_on_0_22() {
         serde_json::from_str::<serde_json::Value>(&stored).ok()
     };
     let first = stored().await.expect("a stored session");
-    assert_eq!(first["capabilities"]["admins"], true, "{first}");
+    // The session's capabilities, never the whole session: it holds the token.
+    assert_eq!(
+        first["capabilities"]["admins"], true,
+        "{}",
+        first["capabilities"]
+    );
 
     // Renewed twice at half its life: past the first token's 10 s.
     let seen = std::cell::RefCell::new(vec![first["token"].clone()]);
@@ -178,19 +183,70 @@ async fn an_admins_session_is_renewed_before_it_expires_on_0_22() {
         let now = stored().await?;
         let mut seen = seen.borrow_mut();
         if seen.last() != Some(&now["token"]) {
-            assert_eq!(now["capabilities"]["admins"], true, "{now}");
+            assert_eq!(
+                now["capabilities"]["admins"], true,
+                "{}",
+                now["capabilities"]
+            );
             seen.push(now["token"].clone());
         }
         (seen.len() >= 3).then_some(())
     })
     .await;
+    // Once the first token's second of expiry is over: then only a renewal lets the panel on.
+    let first_token = first["token"].as_str().expect("a token");
+    let expiry = e2e::jwt_claims(first_token)["exp"].as_u64().expect("exp");
+    let unix_now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("after 1970")
+            .as_secs()
+    };
+    while unix_now() <= expiry + 1 {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     let expired = server
-        .get("/api/backups", first["token"].as_str())
+        .get("/api/backups", Some(first_token))
         .expect("an answer");
     assert_eq!(expired.status, 401, "the first token still works");
     browser.click("Refresh").await;
     browser.wait_for_keys(&["a.zip"]).await;
     assert!(!browser.has_alert().await, "{}", browser.alert().await);
+}
+
+/// A session saved before the panel asked what a server can do reads as a server with the
+/// cron API; a 0.23 server's is corrected as soon as its schedule is read, and in the fleet.
+#[tokio::test]
+async fn a_session_saved_before_capabilities_learns_them_on_0_23() {
+    let server = PocketBase::start_release("0.23.12");
+    server.set_settings(serde_json::json!({"backups": {"cron": "0 3 * * *"}}));
+    let browser = signed_in(&server).await;
+    browser.wait_for_text("Next automatic backup:").await;
+    let key = "pb-backups-panel.session";
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&browser.local_storage(key).await.expect("a session")).unwrap();
+    assert_eq!(saved["capabilities"]["crons"], false);
+    // As a panel without capabilities kept it, in the fleet too.
+    saved.as_object_mut().unwrap().remove("capabilities");
+    browser.set_local_storage(key, &saved.to_string()).await;
+    let fleet = format!("[{saved}]");
+    browser
+        .set_local_storage("pb-backups-panel.servers", &fleet)
+        .await;
+    browser.reload().await;
+    browser
+        .wait_for_text("Run now needs PocketBase 0.24 or newer")
+        .await;
+    let run_now = browser.button("Run automatic backup now").await;
+    assert!(!run_now.is_enabled().await.expect("enabled"));
+    let kept = e2e::eventually("the correction kept", || async {
+        let stored = browser.local_storage(key).await?;
+        let stored: serde_json::Value = serde_json::from_str(&stored).ok()?;
+        (stored["capabilities"]["crons"] == false).then_some(())
+    });
+    kept.await;
+    browser.click_link("Servers").await;
+    row_reading(&browser, &server, "PocketBase 0.23: no Run now").await;
 }
 
 /// On 0.22 the S3 settings too: saved, tested by the server, and a backup stored in the bucket.
@@ -251,12 +307,13 @@ async fn row_reading(browser: &Browser, server: &PocketBase, words: &str) -> Str
     }
 }
 
-/// One panel, three servers of three versions: each row says which versions its server's
+/// One panel, four servers of four versions: each row says which versions its server's
 /// answers place it among, beside its backups.
 #[tokio::test]
-async fn one_panel_watches_a_0_22_a_0_28_and_a_0_40_server() {
+async fn one_panel_watches_a_0_22_a_0_23_a_0_28_and_a_0_40_server() {
     let newest = PocketBase::start();
     let older = PocketBase::start_release("0.28.4");
+    let old = PocketBase::start_release("0.23.12");
     let oldest = PocketBase::start_release("0.22.27");
     older.create_backup("older_a.zip");
     oldest.create_backup("oldest_a.zip");
@@ -266,7 +323,11 @@ async fn one_panel_watches_a_0_22_a_0_28_and_a_0_40_server() {
     browser.click_link("Servers").await;
     browser.wait_for_heading("Servers").await;
     // Each added once the one before is.
-    for (server, backups) in [(&older, "1 backup"), (&oldest, "2 backups")] {
+    for (server, backups) in [
+        (&older, "1 backup"),
+        (&old, "0 backups"),
+        (&oldest, "2 backups"),
+    ] {
         browser.fill("Server URL", server.url()).await;
         browser.fill("Email", ADMIN_EMAIL).await;
         browser.fill("Password", ADMIN_PASSWORD).await;
@@ -276,6 +337,7 @@ async fn one_panel_watches_a_0_22_a_0_28_and_a_0_40_server() {
     for (server, backups, family) in [
         (&newest, "0 backups", "PocketBase 0.24 or newer"),
         (&older, "1 backup", "PocketBase 0.24 or newer"),
+        (&old, "0 backups", "PocketBase 0.23: no Run now"),
         (&oldest, "2 backups", "PocketBase 0.22 or older (admins)"),
     ] {
         let row = row_reading(&browser, server, backups).await;
