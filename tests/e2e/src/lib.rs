@@ -13,7 +13,7 @@ mod static_host;
 pub use browser::{Browser, Received};
 pub use mail::{one_time_password, MailSink};
 pub use proxy::Proxy;
-pub use s3::{S3Server, BUCKET};
+pub use s3::{fill_s3, S3Server, BUCKET};
 pub use server::{panel_dist, PocketBase, ADMIN_EMAIL, ADMIN_PASSWORD, RELEASES};
 pub use static_host::StaticHost;
 

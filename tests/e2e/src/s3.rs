@@ -14,6 +14,17 @@ pub struct S3Server {
     agent: ureq::Agent,
 }
 
+/// Fills the S3 fields of the open settings page for `endpoint` and `bucket`.
+pub async fn fill_s3(browser: &crate::Browser, endpoint: &str, bucket: &str) {
+    browser.set_switch("Store backups in S3", true).await;
+    browser.fill("Endpoint", endpoint).await;
+    browser.fill("Bucket", bucket).await;
+    browser.fill("Region", "us-east-1").await;
+    browser.fill("Access key", "test-key").await;
+    browser.fill("Secret", "test-secret").await;
+    browser.set_switch("Force path style", true).await;
+}
+
 /// The bucket every test server starts with.
 pub const BUCKET: &str = "pb-backups";
 

@@ -6,17 +6,6 @@ use std::time::Duration;
 use e2e::{signed_in, Browser, PocketBase, S3Server, BUCKET};
 use serde_json::json;
 
-/// Fills the S3 fields of the open settings page for `endpoint` and `bucket`.
-async fn fill_s3(browser: &Browser, endpoint: &str, bucket: &str) {
-    browser.set_switch("Store backups in S3", true).await;
-    browser.fill("Endpoint", endpoint).await;
-    browser.fill("Bucket", bucket).await;
-    browser.fill("Region", "us-east-1").await;
-    browser.fill("Access key", "test-key").await;
-    browser.fill("Secret", "test-secret").await;
-    browser.set_switch("Force path style", true).await;
-}
-
 async fn open_settings(browser: &Browser) {
     browser.click_link("Backup settings").await;
     browser.wait_for_heading("Backup settings").await;
@@ -31,7 +20,7 @@ async fn backups_are_stored_in_and_listed_from_a_real_s3_server() {
     browser.wait_for_keys(&["on_disk.zip"]).await;
     open_settings(&browser).await;
 
-    fill_s3(&browser, s3.url(), BUCKET).await;
+    e2e::fill_s3(&browser, s3.url(), BUCKET).await;
     // Changing the storage leaves what is stored behind, and says so.
     let warning = browser
         .wait_for_status(e2e::PATIENCE, "Backups are not moved")
@@ -83,7 +72,7 @@ async fn a_wrong_bucket_fails_the_test_and_the_list_explains_the_storage_trouble
     let browser = signed_in(&server).await;
     open_settings(&browser).await;
 
-    fill_s3(&browser, s3.url(), "no-such-bucket").await;
+    e2e::fill_s3(&browser, s3.url(), "no-such-bucket").await;
     browser.click("Save").await;
     browser
         .wait_for_toast(e2e::PATIENCE, "Backup settings saved.")

@@ -258,13 +258,7 @@ async fn s3_storage_is_set_up_and_used_on_0_22() {
     browser.wait_for_text("No backups yet").await;
     browser.click_link("Backup settings").await;
     browser.wait_for_heading("Backup settings").await;
-    browser.set_switch("Store backups in S3", true).await;
-    browser.fill("Endpoint", s3.url()).await;
-    browser.fill("Bucket", BUCKET).await;
-    browser.fill("Region", "us-east-1").await;
-    browser.fill("Access key", "test-key").await;
-    browser.fill("Secret", "test-secret").await;
-    browser.set_switch("Force path style", true).await;
+    e2e::fill_s3(&browser, s3.url(), BUCKET).await;
     browser.click("Test connection").await;
     browser.open_dialog().await;
     browser.click_in_dialog("Save and test").await;
